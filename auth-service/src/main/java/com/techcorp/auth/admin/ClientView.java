@@ -1,0 +1,37 @@
+package com.techcorp.auth.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.techcorp.auth.client.ClientEntity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A client as the admin API shows it. The secret appears only in the answer that created or
+ * rotated it: it is stored hashed and cannot be shown again.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ClientView(
+        @JsonProperty("client_id") String clientId,
+        @JsonProperty("client_name") String name,
+        @JsonProperty("confidential") boolean confidential,
+        @JsonProperty("grant_types") Set<String> grantTypes,
+        @JsonProperty("scope") String scope,
+        @JsonProperty("default_scope") String defaultScope,
+        @JsonProperty("redirect_uris") List<String> redirectUris,
+        @JsonProperty("access_token_lifetime") int accessTokenLifetime,
+        @JsonProperty("refresh_token_lifetime") int refreshTokenLifetime,
+        @JsonProperty("enabled") boolean enabled,
+        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("updated_at") Instant updatedAt,
+        @JsonProperty("client_secret") String clientSecret) {
+
+    static ClientView of(ClientEntity e, String newSecret) {
+        var c = e.toClient();
+        return new ClientView(c.clientId(), c.name(), c.confidential(), c.grantTypes(), String.join(" ", c.allowedScopes()),
+                String.join(" ", c.defaultScopes()), c.redirectUris(), e.accessTokenLifetimeSeconds,
+                e.refreshTokenLifetimeSeconds, c.enabled(), e.createdAt, e.updatedAt, newSecret);
+    }
+}

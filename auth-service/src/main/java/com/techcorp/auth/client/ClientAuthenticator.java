@@ -1,0 +1,141 @@
+package com.techcorp.auth.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.token.OAuthException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3):
+ * {@code client_secret_basic}, {@code client_secret_post}, or {@code none} for a public client.
+ *
+ * <p>A verified secret is remembered for {@code auth.clients.verified-secret-ttl} under a digest
+ * of (client id, stored hash, presented secret): a repeated token request costs one SHA-256, not
+ * an Argon2 verification, and a rotated secret (a new stored hash) misses the cache at once.
+ */
+@ApplicationScoped
+public class ClientAuthenticator {
+
+    private static final OAuthException FAILED = OAuthError.INVALID_CLIENT.exception("client authentication failed");
+
+    private final ClientRegistry registry;
+    private final SecretHasher hasher;
+    private final Cache<String, Boolean> verified;
+
+    public ClientAuthenticator(ClientRegistry registry, SecretHasher hasher, AuthConfig config) {
+        this.registry = registry;
+        this.hasher = hasher;
+        this.verified = Caffeine.newBuilder()
+                .expireAfterWrite(config.clients().verifiedSecretTtl())
+                .maximumSize(10_000)
+                .build();
+    }
+
+    /** The credentials a request presents, before they are checked. */
+    record Credentials(String clientId, String secret) {
+    }
+
+    /**
+     * @param authorization the Authorization header, or null
+     * @param params        the request's single-valued form parameters
+     * @return the authenticated, enabled client; else fails with invalid_client or invalid_request
+     */
+    public Uni<Client> authenticate(String authorization, Map<String, String> params) {
+        Credentials credentials;
+        try {
+            credentials = credentials(authorization, params);
+        } catch (OAuthException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return registry.find(credentials.clientId())
+                .flatMap(found -> verify(found, credentials));
+    }
+
+    static Credentials credentials(String authorization, Map<String, String> params) {
+        String bodyId = params.get("client_id");
+        String bodySecret = params.get("client_secret");
+        if (authorization != null && !authorization.isBlank()) {
+            Credentials basic = basic(authorization);
+            // RFC 6749 §2.3: a client MUST NOT use more than one authentication method per request.
+            if (bodySecret != null) {
+                throw OAuthError.INVALID_REQUEST.exception("more than one client authentication method");
+            }
+            if (bodyId != null && !bodyId.equals(basic.clientId())) {
+                throw OAuthError.INVALID_REQUEST.exception("client_id does not match the Authorization header");
+            }
+            return basic;
+        }
+        if (bodyId == null) {
+            throw FAILED;
+        }
+        return new Credentials(bodyId, bodySecret);
+    }
+
+    /** RFC 6749 §2.3.1: Basic with the id and secret form-url-encoded before base64. */
+    private static Credentials basic(String authorization) {
+        if (authorization.length() < 6 || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw FAILED;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon <= 0) {
+                throw FAILED;
+            }
+            return new Credentials(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            throw FAILED;
+        }
+    }
+
+    private Uni<Client> verify(Optional<Client> found, Credentials credentials) {
+        if (found.isEmpty() || !found.get().enabled()) {
+            return Uni.createFrom().failure(FAILED);
+        }
+        Client client = found.get();
+        if (!client.confidential()) {
+            // A public client proves nothing; it may present only its id (RFC 6749 §2.1).
+            return credentials.secret() == null ? Uni.createFrom().item(client) : Uni.createFrom().failure(FAILED);
+        }
+        if (credentials.secret() == null || client.secretHash() == null) {
+            return Uni.createFrom().failure(FAILED);
+        }
+        String cacheKey = digest(client.clientId(), client.secretHash(), credentials.secret());
+        if (verified.getIfPresent(cacheKey) != null) {
+            return Uni.createFrom().item(client);
+        }
+        return hasher.verify(credentials.secret(), client.secretHash()).map(ok -> {
+            if (!ok) {
+                throw FAILED;
+            }
+            verified.put(cacheKey, Boolean.TRUE);
+            return client;
+        });
+    }
+
+    private static String digest(String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

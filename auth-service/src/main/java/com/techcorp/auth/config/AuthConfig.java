@@ -1,0 +1,96 @@
+package com.techcorp.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the auth-service reads from configuration (prefix {@code auth}). */
+@ConfigMapping(prefix = "auth")
+public interface AuthConfig {
+
+    /** The issuer: {@code iss} of every token and the base of every URL in the metadata (RFC 8414 §2). */
+    @WithDefault("http://localhost:8080")
+    String issuer();
+
+    Tokens tokens();
+
+    Keys keys();
+
+    Clients clients();
+
+    /** Scope name → the audience (resource server) that it belongs to; also the catalog of known scopes. */
+    Map<String, String> scopeAudiences();
+
+    /** The client created at start-up for the first administrator, like Keycloak's bootstrap admin. */
+    BootstrapAdmin bootstrapAdmin();
+
+    Redis redis();
+
+    interface Tokens {
+        /** Access-token lifetime of a client that sets none (RFC 6749 §4.4.3, {@code expires_in}). */
+        @WithDefault("PT1H")
+        Duration defaultAccessTokenLifetime();
+
+        /** Upper bound of any client's access-token lifetime: retired signing keys stay published this long. */
+        @WithDefault("PT24H")
+        Duration maxAccessTokenLifetime();
+
+        /** Clock skew that resource servers may accept; retired keys stay published this much longer. */
+        @WithDefault("PT1M")
+        Duration clockSkew();
+    }
+
+    interface Keys {
+        /** JWS algorithm of new signing keys: RS256 or ES256. */
+        @WithDefault("RS256")
+        String algorithm();
+
+        /**
+         * Base64 of the 256-bit AES key that encrypts private keys at rest (key-encryption key).
+         * Required; production reads it from a secret.
+         */
+        String encryptionKey();
+
+        /** How long a key signs before its successor takes over. */
+        @WithDefault("P30D")
+        Duration rotationInterval();
+
+        /**
+         * How long a new key is published in the JWKS before it signs: at least the JWKS cache
+         * lifetime of every resource server, so none meets a {@code kid} it has not fetched.
+         */
+        @WithDefault("PT15M")
+        Duration prepublication();
+
+        /** How often each replica re-reads the keys and checks whether a rotation is due. */
+        @WithDefault("PT1M")
+        Duration syncInterval();
+    }
+
+    interface Clients {
+        /** How long a client's registration is cached in memory; other replicas see admin changes after this. */
+        @WithDefault("PT30S")
+        Duration cacheTtl();
+
+        /** How long a verified client secret is remembered, so a token request does not pay a slow hash. */
+        @WithDefault("PT5M")
+        Duration verifiedSecretTtl();
+    }
+
+    interface BootstrapAdmin {
+        @WithDefault("bootstrap-admin")
+        String clientId();
+
+        /** Unset: no bootstrap admin client. */
+        Optional<String> clientSecret();
+    }
+
+    interface Redis {
+        /** Prefix of every Redis key this service writes. */
+        @WithDefault("auth:")
+        String keyPrefix();
+    }
+}

@@ -1,0 +1,221 @@
+package com.techcorp.auth.keys;
+
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.token.OAuthError;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates, rotates, retires and loads the signing keys.
+ *
+ * <p>Every replica re-reads the keys every {@code auth.keys.sync-interval} and, under a PostgreSQL
+ * advisory lock that exactly one replica gets, checks whether a rotation is due. A new key is
+ * published at once but signs only after {@code auth.keys.prepublication}, so every resource
+ * server has fetched it before it meets a token with its kid; a retired key stays published until
+ * the last token it signed has expired ({@code auth.tokens.max-access-token-lifetime} plus skew).
+ */
+@ApplicationScoped
+public class KeyManager {
+
+    /** The outcome of a rotation: the successor key and when it starts to sign. */
+    public record Rotation(String kid, Instant activeFrom) {
+    }
+
+    private final SigningKeyRepository repository;
+    private final KeyEncryption encryption;
+    private final KeyRing ring;
+    private final Vertx vertx;
+    private final SigningAlgorithm algorithm;
+    private final Duration rotationInterval;
+    private final Duration prepublication;
+    private final Duration retention;
+
+    public KeyManager(SigningKeyRepository repository, KeyEncryption encryption, KeyRing ring, Vertx vertx,
+                      AuthConfig config) {
+        this.repository = repository;
+        this.encryption = encryption;
+        this.ring = ring;
+        this.vertx = vertx;
+        this.algorithm = SigningAlgorithm.of(config.keys().algorithm());
+        this.rotationInterval = config.keys().rotationInterval();
+        this.prepublication = config.keys().prepublication();
+        this.retention = config.tokens().maxAccessTokenLifetime().plus(config.tokens().clockSkew());
+        if (rotationInterval.compareTo(prepublication) <= 0) {
+            throw new IllegalStateException("auth.keys.rotation-interval must be longer than auth.keys.prepublication");
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> sync(Instant.now()));
+    }
+
+    @Scheduled(every = "${auth.keys.sync-interval}", delayed = "${auth.keys.sync-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledSync() {
+        return sync(Instant.now()).onFailure().recoverWithItem(e -> {
+            // The keys in memory keep signing and verifying; the next round tries again.
+            Log.warnf("signing-key sync failed, keeping the keys in memory: %s", e.getClass().getSimpleName());
+            return null;
+        });
+    }
+
+    /** Rotates when due (on the replica that gets the lock), then re-reads the keys into the ring. */
+    public Uni<Void> sync(Instant now) {
+        return Panache.withTransaction(() -> rotateIfDue(now, false)).replaceWith(reload(now));
+    }
+
+    /**
+     * Starts a rotation now, whatever the schedule: a successor is published at once and signs
+     * after the pre-publication window. If a successor is already waiting, that one is returned.
+     */
+    public Uni<Rotation> rotateNow(Instant now) {
+        return Panache.withTransaction(() -> rotateIfDue(now, true))
+                .map(rotation -> rotation.orElseThrow(
+                        () -> OAuthError.CONFLICT.exception("another replica is rotating the keys; retry")))
+                .call(() -> reload(now));
+    }
+
+    private Uni<Optional<Rotation>> rotateIfDue(Instant now, boolean force) {
+        return repository.tryRotationLock().flatMap(locked -> locked
+                ? repository.listByActivation().flatMap(rows -> rotate(rows, now, force))
+                : Uni.createFrom().item(Optional.empty()));
+    }
+
+    private Uni<Optional<Rotation>> rotate(List<SigningKeyEntity> rows, Instant now, boolean force) {
+        SigningKeyEntity newest = rows.stream().filter(this::decryptable).reduce((a, b) -> b).orElse(null);
+        Uni<Void> cleanup = deleteExpired(rows, now);
+        if (newest == null) {
+            // First start (or a new key-encryption key): nothing can sign, so nothing to pre-publish for.
+            return cleanup.replaceWith(create(now));
+        }
+        if (newest.activeFrom.isAfter(now)) {
+            return cleanup.replaceWith(Optional.of(new Rotation(newest.kid, newest.activeFrom)));
+        }
+        boolean due = force
+                || !now.isBefore(newest.activeFrom.plus(rotationInterval).minus(prepublication))
+                || !newest.algorithm.equals(algorithm.name());
+        return due ? cleanup.replaceWith(create(now.plus(prepublication))) : cleanup.replaceWith(Optional.empty());
+    }
+
+    private Uni<Void> deleteExpired(List<SigningKeyEntity> rows, Instant now) {
+        List<String> expired = new ArrayList<>();
+        for (int i = 0; i + 1 < rows.size(); i++) {
+            if (rows.get(i + 1).activeFrom.plus(retention).isBefore(now)) {
+                expired.add(rows.get(i).kid);
+            }
+        }
+        if (expired.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.infof("removing retired signing keys %s", expired);
+        return repository.delete("kid in ?1", expired).replaceWithVoid();
+    }
+
+    private Uni<Optional<Rotation>> create(Instant activeFrom) {
+        return vertx.executeBlocking(Uni.createFrom().item(this::generate)).flatMap(pair -> {
+            SigningKeyEntity row = new SigningKeyEntity();
+            row.kid = thumbprint(pair.getPublic());
+            row.algorithm = algorithm.name();
+            row.publicKey = pair.getPublic().getEncoded();
+            KeyEncryption.Sealed sealed = encryption.encrypt(pair.getPrivate().getEncoded(), row.kid);
+            row.privateKeyCiphertext = sealed.ciphertext();
+            row.privateKeyNonce = sealed.nonce();
+            row.createdAt = Instant.now();
+            row.activeFrom = activeFrom;
+            Log.infof("new %s signing key %s, signing from %s", row.algorithm, row.kid, activeFrom);
+            return repository.persist(row).replaceWith(Optional.of(new Rotation(row.kid, row.activeFrom)));
+        });
+    }
+
+    private KeyPair generate() {
+        try {
+            return algorithm.generate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not generate a signing key", e);
+        }
+    }
+
+    private Uni<Void> reload(Instant now) {
+        return Panache.withSession(repository::listByActivation).invoke(rows -> ring.replace(toKeys(rows))).replaceWithVoid();
+    }
+
+    private List<SigningKey> toKeys(List<SigningKeyEntity> rows) {
+        Map<String, SigningKey> known = new HashMap<>();
+        ring.all().forEach(k -> known.put(k.kid(), k));
+        List<SigningKey> keys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            SigningKeyEntity row = rows.get(i);
+            Instant signsUntil = i + 1 < rows.size() ? rows.get(i + 1).activeFrom : null;
+            Instant publishedUntil = signsUntil == null ? null : signsUntil.plus(retention);
+            SigningKey previous = known.get(row.kid);
+            try {
+                SigningAlgorithm alg = SigningAlgorithm.of(row.algorithm);
+                PublicKey publicKey = previous != null ? previous.publicKey() : alg.publicKey(row.publicKey);
+                PrivateKey privateKey = previous != null ? previous.privateKey() : decrypt(row, alg);
+                Map<String, Object> jwk = previous != null ? previous.jwk() : publicJwk(row.kid, alg, publicKey);
+                keys.add(new SigningKey(row.kid, alg, publicKey, privateKey, row.activeFrom, signsUntil, publishedUntil, jwk));
+            } catch (GeneralSecurityException | JoseException | IllegalStateException e) {
+                Log.warnf("signing key %s is unreadable and is skipped: %s", row.kid, e.getClass().getSimpleName());
+            }
+        }
+        return keys;
+    }
+
+    private PrivateKey decrypt(SigningKeyEntity row, SigningAlgorithm alg) {
+        try {
+            return alg.privateKey(encryption.decrypt(new KeyEncryption.Sealed(row.privateKeyCiphertext, row.privateKeyNonce), row.kid));
+        } catch (GeneralSecurityException e) {
+            // Sealed under another key-encryption key: its tokens still verify, it just cannot sign.
+            Log.warnf("signing key %s cannot be decrypted with the configured key-encryption key; it is only published", row.kid);
+            return null;
+        }
+    }
+
+    private boolean decryptable(SigningKeyEntity row) {
+        try {
+            encryption.decrypt(new KeyEncryption.Sealed(row.privateKeyCiphertext, row.privateKeyNonce), row.kid);
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> publicJwk(String kid, SigningAlgorithm alg, PublicKey publicKey) throws JoseException {
+        PublicJsonWebKey jwk = PublicJsonWebKey.Factory.newPublicJwk(publicKey);
+        jwk.setKeyId(kid);
+        jwk.setAlgorithm(alg.name());
+        jwk.setUse("sig");
+        return Map.copyOf(jwk.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+    }
+
+    /** RFC 7638 thumbprint: a kid derived from the key itself, unique without coordination. */
+    private static String thumbprint(PublicKey publicKey) {
+        try {
+            return PublicJsonWebKey.Factory.newPublicJwk(publicKey).calculateBase64urlEncodedThumbprint("SHA-256");
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not compute a key thumbprint", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package com.techcorp.auth.metadata;
+
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.ScopePolicy;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * RFC 8414 authorization server metadata, also served at the OpenID discovery path that many
+ * client libraries look at first. Built once: everything in it is configuration.
+ */
+@Path("/.well-known")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetadataResource {
+
+    private final Map<String, Object> metadata;
+
+    public MetadataResource(AuthConfig config, ScopePolicy scopes, @Any Instance<GrantHandler> grants) {
+        String issuer = config.issuer().replaceAll("/+$", "");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", config.issuer());
+        m.put("token_endpoint", issuer + "/oauth/token");
+        m.put("jwks_uri", issuer + "/.well-known/jwks.json");
+        m.put("scopes_supported", scopes.known());
+        m.put("response_types_supported", List.of());
+        m.put("grant_types_supported", new TreeSet<>(grants.stream().map(GrantHandler::grantType).toList()));
+        m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        m.put("service_documentation", issuer + "/q/swagger-ui");
+        this.metadata = Map.copyOf(m);
+    }
+
+    @GET
+    @Path("oauth-authorization-server")
+    public Response oauthMetadata() {
+        return Response.ok(metadata).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").build();
+    }
+
+    @GET
+    @Path("openid-configuration")
+    public Response openidConfiguration() {
+        return oauthMetadata();
+    }
+}

@@ -1,0 +1,55 @@
+package com.techcorp.auth.token;
+
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.keys.KeyRing;
+import com.techcorp.auth.keys.SigningKey;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.UUID;
+
+/**
+ * Signs access tokens in the RFC 9068 profile with the current key of the {@link KeyRing}. Grants
+ * decide what a token says; this class only turns that into a signed JWT.
+ */
+@ApplicationScoped
+public class AccessTokenMinter {
+
+    private final KeyRing keys;
+    private final String issuer;
+
+    public AccessTokenMinter(KeyRing keys, AuthConfig config) {
+        this.keys = keys;
+        this.issuer = config.issuer();
+    }
+
+    public IssuedToken mint(AccessTokenClaims claims) {
+        Instant now = Instant.now();
+        Instant expiresAt = now.plus(claims.lifetime());
+        SigningKey key = keys.signingKey(now);
+        String jti = UUID.randomUUID().toString();
+        String scope = String.join(" ", claims.scopes());
+        JwtClaimsBuilder builder = Jwt.claims()
+                .issuer(issuer)
+                .subject(claims.subject())
+                .audience(new LinkedHashSet<>(claims.audiences()))
+                .claim("client_id", claims.clientId())
+                .claim("scope", scope)
+                .issuedAt(now)
+                .expiresAt(expiresAt)
+                .claim("jti", jti);
+        if (claims.username() != null) {
+            builder.preferredUserName(claims.username());
+            builder.groups(new LinkedHashSet<>(claims.groups()));
+        }
+        String jwt = builder.jws()
+                .type("at+jwt") // RFC 9068 §2.1
+                .keyId(key.kid())
+                .algorithm(key.algorithm().jws())
+                .sign(key.privateKey());
+        return new IssuedToken(jwt, jti, scope, now, expiresAt);
+    }
+}

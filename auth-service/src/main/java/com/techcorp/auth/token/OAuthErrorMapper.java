@@ -1,0 +1,111 @@
+package com.techcorp.auth.token;
+
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Renders every failure of the service as an RFC 6749 §5.2 JSON body with
+ * {@code Cache-Control: no-store}: never a stack trace, an HTML page or a class name.
+ */
+public class OAuthErrorMapper {
+
+    @ServerExceptionMapper
+    public Response oauth(OAuthException e) {
+        return render(e.error(), e.description());
+    }
+
+    /** What the REST layer itself refuses: wrong media type, wrong method, unknown path, bad JSON. */
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e instanceof NotSupportedException) {
+            return render(OAuthError.INVALID_REQUEST, "unsupported content type");
+        }
+        if (e instanceof NotAllowedException) {
+            Response r = render(OAuthError.METHOD_NOT_ALLOWED, "method not allowed");
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            return allow == null ? r : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
+        }
+        if (e instanceof NotFoundException) {
+            return render(OAuthError.NOT_FOUND, "no such resource");
+        }
+        if (status == 413) {
+            return render(OAuthError.REQUEST_TOO_LARGE, "request body too large");
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return render(OAuthError.INVALID_REQUEST, "malformed request");
+    }
+
+    /**
+     * Anything else is either a dependency that is down (503, the client may retry) or a bug (500).
+     * Neither answer names the cause; the log does, without request data.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (isUnavailable(e)) {
+            Log.warnf("dependency unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return Response.fromResponse(render(OAuthError.TEMPORARILY_UNAVAILABLE,
+                    "the service is temporarily unavailable, retry later")).header("Retry-After", "5").build();
+        }
+        Log.errorf(e, "unexpected failure on %s", uri.getPath());
+        return render(OAuthError.SERVER_ERROR, "unexpected server error");
+    }
+
+    public static Response render(OAuthError error, String description) {
+        Response.ResponseBuilder builder = Response.status(error.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .entity(new ErrorBody(error.code(), description));
+        if (error == OAuthError.INVALID_CLIENT) {
+            // RFC 6749 §5.2: a 401 for invalid_client carries the challenge of the scheme in use.
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\", charset=\"UTF-8\"");
+        } else if (error == OAuthError.INVALID_TOKEN || error == OAuthError.INSUFFICIENT_SCOPE) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(error, description, null));
+        }
+        return builder.build();
+    }
+
+    /** Failures that mean a dependency is down or slow, not that the request or the code is wrong. */
+    private static final Set<String> UNAVAILABLE = Set.of(
+            "io.vertx.sqlclient.ClosedConnectionException",
+            "io.netty.channel.ConnectTimeoutException",
+            "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
+            "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException");
+
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof ConnectException || t instanceof TimeoutException
+                    || t instanceof ClosedChannelException || UNAVAILABLE.contains(t.getClass().getName())
+                    || message.contains("Connection refused") || message.contains("Connection reset")
+                    || message.contains("Connection is closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName();
+    }
+}
