@@ -3,6 +3,8 @@ package com.techcorp.auth.client;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +25,12 @@ public class SecretHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
+    private final Counter verifications;
 
-    public SecretHasher(Vertx vertx) {
+    public SecretHasher(Vertx vertx, MeterRegistry registry) {
         this.vertx = vertx;
+        this.verifications = Counter.builder("oauth.client.secret.verifications")
+                .description("Argon2id verifications of client secrets (cache misses)").register(registry);
     }
 
     public Uni<String> hash(String secret) {
@@ -34,6 +39,7 @@ public class SecretHasher {
 
     public Uni<Boolean> verify(String secret, String hash) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            verifications.increment();
             try {
                 return Password.check(secret, hash).with(Argon2Function.getInstanceFromHash(hash));
             } catch (RuntimeException malformedHash) {

@@ -1,5 +1,6 @@
 package com.techcorp.auth.keys;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.token.OAuthError;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,7 +41,7 @@ import java.util.Optional;
 public class KeyManager {
 
     /** The outcome of a rotation: the successor key and when it starts to sign. */
-    public record Rotation(String kid, Instant activeFrom) {
+    public record Rotation(@JsonProperty("kid") String kid, @JsonProperty("active_from") Instant activeFrom) {
     }
 
     private final SigningKeyRepository repository;

@@ -1,0 +1,168 @@
+package com.techcorp.auth.keys;
+
+import com.techcorp.auth.support.Jwks;
+import com.techcorp.auth.support.TestClients;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rotation without downtime (test profile: pre-publication 2 s, sync every 1 s): a new key is
+ * published before it signs, tokens of the old key keep verifying, one rotation wins a race.
+ */
+@QuarkusTest
+class KeyRotationTest {
+
+    @Inject
+    KeyManager manager;
+
+    @Inject
+    KeyRing ring;
+
+    @Inject
+    KeyEncryption encryption;
+
+    @Inject
+    SigningKeyRepository repository;
+
+    private static String token(TestClients.Registered client) {
+        return given().auth().preemptive().basic(client.clientId(), client.secret())
+                .formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static List<String> publishedKids() throws Exception {
+        return new JsonWebKeySet(Jwks.fetch()).getJsonWebKeys().stream().map(k -> k.getKeyId()).toList();
+    }
+
+    private static KeyManager.Rotation rotateViaAdminApi() {
+        var response = given().auth().oauth2(TestClients.adminToken()).post("/admin/keys/rotate")
+                .then().statusCode(200).extract();
+        return new KeyManager.Rotation(response.path("kid"), Instant.parse(response.path("active_from")));
+    }
+
+    @Test
+    void newKeyIsPublishedBeforeItSignsAndOldTokensStillVerify() throws Exception {
+        var client = TestClients.confidential().scope("data:read").register();
+        String before = token(client);
+        String oldKid = Jwks.header(before).getKeyIdHeaderValue();
+
+        var rotation = rotateViaAdminApi();
+        assertNotEquals(oldKid, rotation.kid());
+        assertTrue(publishedKids().contains(rotation.kid()), "the successor is in the JWKS at once");
+        if (Instant.now().isBefore(rotation.activeFrom().minusMillis(200))) {
+            assertEquals(oldKid, Jwks.header(token(client)).getKeyIdHeaderValue(), "it does not sign yet");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(rotation.activeFrom()));
+        String after = token(client);
+        assertEquals(rotation.kid(), Jwks.header(after).getKeyIdHeaderValue(), "it signs after pre-publication");
+
+        assertTrue(publishedKids().contains(oldKid), "the retired key stays published");
+        assertEquals(client.clientId(), Jwks.verify(before).getSubject(), "a token signed before the rotation still verifies");
+        assertEquals(client.clientId(), Jwks.verify(after).getSubject());
+    }
+
+    @Test
+    void retiredKeyStaysPublishedUntilItsLastTokenHasExpired() {
+        var rotation = rotateViaAdminApi();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(rotation.activeFrom()));
+        var keys = given().auth().oauth2(TestClients.adminToken()).get("/admin/keys")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> signsUntil = keys.getList("signs_until");
+        List<String> publishedUntil = keys.getList("published_until");
+        for (int i = 0; i < signsUntil.size(); i++) {
+            if (signsUntil.get(i) != null) {
+                // max access-token lifetime (24 h) plus clock skew (1 min)
+                assertEquals(Duration.ofHours(24).plusMinutes(1),
+                        Duration.between(Instant.parse(signsUntil.get(i)), Instant.parse(publishedUntil.get(i))));
+            }
+        }
+    }
+
+    @Test
+    void jwksCacheLifetimeFitsInsideThePrepublicationWindow() {
+        // pre-publication 2 s minus one sync interval (1 s)
+        given().get("/.well-known/jwks.json").then().statusCode(200).header("Cache-Control", equalTo("public, max-age=1"));
+    }
+
+    @Test
+    void twoConcurrentRotationsCreateOneKey() throws Throwable {
+        int keysBefore = countKeys();
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<String> rotate = () -> {
+                try {
+                    return VertxContextSupport.subscribeAndAwait(() -> manager.rotateNow(Instant.now())).kid();
+                } catch (Throwable lostTheLock) {
+                    return "lost";
+                }
+            };
+            List<Future<String>> results = new ArrayList<>(List.of(pool.submit(rotate), pool.submit(rotate)));
+            List<String> kids = new ArrayList<>();
+            for (Future<String> f : results) {
+                kids.add(f.get());
+            }
+            int created = countKeys() - keysBefore;
+            // Either both saw the same pending successor, or one lost the lock: never two new keys.
+            assertTrue(created <= 1, "at most one key per rotation round, got " + created);
+            assertFalse(kids.stream().filter(k -> !k.equals("lost")).distinct().count() > 1, "both winners name one key: " + kids);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void privateKeysAreEncryptedAtRest() throws Throwable {
+        List<SigningKeyEntity> rows = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> repository.listAll()));
+        assertFalse(rows.isEmpty());
+        for (SigningKeyEntity row : rows) {
+            var key = ring.byKid(row.kid, Instant.now()).orElseThrow();
+            byte[] plain = key.privateKey().getEncoded();
+            assertFalse(contains(row.privateKeyCiphertext, plain), "the stored bytes are not the PKCS#8 key");
+            assertArrayEquals(plain, encryption.decrypt(new KeyEncryption.Sealed(row.privateKeyCiphertext, row.privateKeyNonce), row.kid));
+            // The kid is bound as associated data: a ciphertext moved to another row does not decrypt.
+            assertThrows(Exception.class, () -> encryption.decrypt(
+                    new KeyEncryption.Sealed(row.privateKeyCiphertext, row.privateKeyNonce), row.kid + "x"));
+        }
+    }
+
+    private int countKeys() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> repository.count())).intValue();
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+package com.techcorp.auth.support;
+
+import com.techcorp.oauth.teststorage.PostgresRedisTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+/** Every auth-service test runs against real PostgreSQL (database auth_service_test) and Redis. */
+@WithTestResource(value = PostgresRedisTestResource.class, scope = TestResourceScope.GLOBAL, initArgs = {
+        @ResourceArg(name = "database", value = "auth_service_test"),
+        @ResourceArg(name = "redis-prefix-property", value = "auth.redis.key-prefix")})
+public final class AuthTestStorage {
+    private AuthTestStorage() {
+    }
+}
