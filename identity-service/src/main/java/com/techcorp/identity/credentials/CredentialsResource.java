@@ -1,0 +1,56 @@
+package com.techcorp.identity.credentials;
+
+import com.techcorp.identity.config.IdentityConfig;
+import com.techcorp.identity.support.ApiError;
+import com.techcorp.oauth.tokenvalidation.RequiresScope;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Password verification for the auth-service (scope {@code identity:verify}). 200 with the user's
+ * claims, or one uniform 400 {@code invalid_credentials} whatever the cause.
+ */
+@Path("/v1/credentials/verify")
+@RequiresScope("identity:verify")
+public class CredentialsResource {
+
+    private static final int MAX_USERNAME = 64;
+
+    private final CredentialsService service;
+    private final int maxPassword;
+
+    public CredentialsResource(CredentialsService service, IdentityConfig config) {
+        this.service = service;
+        this.maxPassword = config.passwords().maxLength();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> verify(CredentialsRequest request) {
+        if (request == null || blank(request.username()) || blank(request.password())) {
+            throw ApiError.badRequest("invalid_request", "username and password are required");
+        }
+        if (request.username().length() > MAX_USERNAME || request.password().length() > maxPassword) {
+            // Too long to be real: refused like any wrong password, without paying for a hash.
+            return Uni.createFrom().item(failure());
+        }
+        return service.verify(request.username(), request.password())
+                .map(user -> user.map(u -> Response.ok(u).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
+                        .orElseGet(CredentialsResource::failure));
+    }
+
+    private static Response failure() {
+        return ApiError.response(400, "invalid_credentials", "the username or password is incorrect");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
+    }
+}

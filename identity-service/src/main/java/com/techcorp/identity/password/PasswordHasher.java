@@ -1,0 +1,70 @@
+package com.techcorp.identity.password;
+
+import com.password4j.Argon2Function;
+import com.password4j.Password;
+import com.password4j.types.Argon2;
+import com.techcorp.identity.config.IdentityConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Argon2id password hashing, always on a worker thread, resuming on the caller's event loop (where
+ * Hibernate Reactive needs it). Each hash carries its parameters, so raising the cost in
+ * configuration rehashes a user's password at their next successful login.
+ */
+@Startup // built on the main thread at start-up: the dummy hash costs one Argon2 run
+@ApplicationScoped
+public class PasswordHasher {
+
+    /** The outcome of a verification: whether it matched, and whether the hash is weaker than today's. */
+    public record Verification(boolean matches, boolean needsRehash) {
+    }
+
+    private final Vertx vertx;
+    private final Argon2Function current;
+    private final String dummyHash;
+    private final Timer timer;
+
+    public PasswordHasher(Vertx vertx, IdentityConfig config, MeterRegistry registry) {
+        this.vertx = vertx;
+        var p = config.passwords();
+        this.current = Argon2Function.getInstance(p.memoryKib(), p.iterations(), p.parallelism(), 32, Argon2.ID, 19);
+        // Unknown users are checked against this, at today's cost, so timing does not tell which names exist.
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        this.dummyHash = hashNow(Base64.getEncoder().encodeToString(random));
+        this.timer = Timer.builder("identity.password.verification")
+                .description("Argon2id verifications, on worker threads").register(registry);
+    }
+
+    public Uni<String> hash(String password) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> hashNow(password)));
+    }
+
+    /** @param storedHash null for an unknown user: a dummy verification of the same cost, which fails */
+    public Uni<Verification> verify(String password, String storedHash) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> timer.record(() -> {
+            String hash = storedHash == null ? dummyHash : storedHash;
+            Argon2Function function;
+            try {
+                function = Argon2Function.getInstanceFromHash(hash);
+            } catch (RuntimeException malformed) {
+                Password.check(password, dummyHash).with(current);
+                return new Verification(false, false);
+            }
+            boolean matches = Password.check(password, hash).with(function) && storedHash != null;
+            return new Verification(matches, matches && !function.equals(current));
+        })));
+    }
+
+    private String hashNow(String password) {
+        return Password.hash(password).addRandomSalt(16).with(current).getResult();
+    }
+}

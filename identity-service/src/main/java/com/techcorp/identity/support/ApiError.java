@@ -1,0 +1,36 @@
+package com.techcorp.identity.support;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The service's JSON errors: {@code {"error": code, "error_description": text}}, never a stack trace. */
+public final class ApiError {
+
+    private ApiError() {
+    }
+
+    public static Response response(int status, String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").entity(body).build();
+    }
+
+    public static WebApplicationException badRequest(String error, String description) {
+        return new WebApplicationException(response(400, error, description));
+    }
+
+    public static WebApplicationException notFound(String description) {
+        return new WebApplicationException(response(404, "not_found", description));
+    }
+
+    public static WebApplicationException conflict(String description) {
+        return new WebApplicationException(response(409, "conflict", description));
+    }
+}

@@ -1,0 +1,36 @@
+package com.techcorp.identity.support;
+
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+
+/** Every failure as JSON: the REST layer's own refusals keep their status; anything else is logged, not shown. */
+public class ErrorMapper {
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response r = e.getResponse();
+        if (r.hasEntity()) {
+            return r;
+        }
+        int status = r.getStatus();
+        return ApiError.response(status, status == 404 ? "not_found" : status >= 500 ? "server_error" : "invalid_request",
+                r.getStatusInfo().getReasonPhrase());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Response unexpected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || String.valueOf(t.getMessage()).contains("Connection refused")) {
+                Log.warnf("database unavailable: %s", t.getClass().getSimpleName());
+                return Response.fromResponse(ApiError.response(503, "temporarily_unavailable", "retry later"))
+                        .header("Retry-After", "5").build();
+            }
+        }
+        Log.error("unexpected failure", e);
+        return ApiError.response(500, "server_error", "unexpected server error");
+    }
+}
