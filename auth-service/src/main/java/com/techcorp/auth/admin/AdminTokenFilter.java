@@ -1,6 +1,7 @@
 package com.techcorp.auth.admin;
 
 import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.token.BearerChallenge;
 import com.techcorp.auth.token.ErrorBody;
 import com.techcorp.auth.token.OAuthError;
@@ -11,7 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import java.util.List;
+import java.util.Set;
 
 
 /**
@@ -25,11 +30,13 @@ public class AdminTokenFilter implements ContainerRequestFilter {
 
     static final String ADMIN_SCOPE = "auth:admin";
 
-    private final AdminTokenVerifier verifier;
+    private final AccessTokenVerifier verifier;
+    private final ScopePolicy scopes;
 
-    /** Filters are built at static init; the verifier, a lazy client proxy, reads its config at first use. */
-    public AdminTokenFilter(AdminTokenVerifier verifier) {
+    /** Filters are built at static init; the beans, lazy client proxies, read their config at first use. */
+    public AdminTokenFilter(AccessTokenVerifier verifier, ScopePolicy scopes) {
         this.verifier = verifier;
+        this.scopes = scopes;
     }
 
     @Override
@@ -43,7 +50,10 @@ public class AdminTokenFilter implements ContainerRequestFilter {
         JwtClaims claims;
         try {
             claims = verifier.verify(authorization.substring(7).trim());
-        } catch (InvalidJwtException e) {
+            if (!claims.getAudience().containsAll(scopes.audiences(Set.of(ADMIN_SCOPE)))) {
+                throw new InvalidJwtException("not for this audience", List.of(), null);
+            }
+        } catch (InvalidJwtException | MalformedClaimException e) {
             request.abortWith(challenge(OAuthError.INVALID_TOKEN, true, "the access token is invalid or expired"));
             return;
         }

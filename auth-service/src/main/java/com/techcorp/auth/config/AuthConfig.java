@@ -29,6 +29,29 @@ public interface AuthConfig {
 
     Redis redis();
 
+    RefreshTokens refreshTokens();
+
+    RateLimits rateLimits();
+
+    interface RefreshTokens {
+        /** A refresh token unused this long expires, even within its client's absolute lifetime. */
+        @WithDefault("P14D")
+        Duration idleTimeout();
+    }
+
+    interface RateLimits {
+        /** Failed password attempts per username per window, before identity-service is even asked. */
+        @WithDefault("10")
+        int passwordFailuresPerUsername();
+
+        /** Password-grant attempts per client per window. */
+        @WithDefault("600")
+        int passwordAttemptsPerClient();
+
+        @WithDefault("PT1M")
+        Duration window();
+    }
+
     interface Tokens {
         /** Access-token lifetime of a client that sets none (RFC 6749 §4.4.3, {@code expires_in}). */
         @WithDefault("PT1H")

@@ -33,6 +33,10 @@ public class MetadataResource {
         m.put("issuer", config.issuer());
         m.put("token_endpoint", issuer + "/oauth/token");
         m.put("jwks_uri", issuer + "/.well-known/jwks.json");
+        m.put("revocation_endpoint", issuer + "/oauth/revoke");
+        m.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        m.put("introspection_endpoint", issuer + "/oauth/introspect");
+        m.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         m.put("scopes_supported", scopes.known());
         m.put("response_types_supported", List.of());
         m.put("grant_types_supported", new TreeSet<>(grants.stream().map(GrantHandler::grantType).toList()));

@@ -33,8 +33,8 @@ public enum OAuthError {
     NOT_FOUND("not_found", 404),
     /** The resource exists already (admin API). */
     CONFLICT("conflict", 409),
-    /** Too many attempts; sent with Retry-After. */
-    TOO_MANY_REQUESTS("slow_down", 429),
+    /** Too many password attempts for a username or a client; sent with Retry-After. */
+    TOO_MANY_ATTEMPTS("invalid_grant", 429),
     /** §4.1.2.1: a dependency (database, Redis, identity-service) is unavailable; retry later. */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
     /** §4.1.2.1: an unexpected condition; the details are in the log, never in the response. */

@@ -24,7 +24,10 @@ public class OAuthErrorMapper {
 
     @ServerExceptionMapper
     public Response oauth(OAuthException e) {
-        return render(e.error(), e.description());
+        Response response = render(e.error(), e.description());
+        long retryAfter = e.retryAfterSeconds() > 0 ? e.retryAfterSeconds()
+                : e.error() == OAuthError.TEMPORARILY_UNAVAILABLE ? 5 : 0;
+        return retryAfter > 0 ? Response.fromResponse(response).header("Retry-After", retryAfter).build() : response;
     }
 
     /** What the REST layer itself refuses: wrong media type, wrong method, unknown path, bad JSON. */
@@ -85,6 +88,8 @@ public class OAuthErrorMapper {
     private static final Set<String> UNAVAILABLE = Set.of(
             "io.vertx.sqlclient.ClosedConnectionException",
             "io.netty.channel.ConnectTimeoutException",
+            // A connection pool (Redis, PostgreSQL, HTTP) with its wait queue full: overload, retry later.
+            "io.vertx.core.http.ConnectionPoolTooBusyException",
             "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
             "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException");
 

@@ -7,10 +7,21 @@ package com.techcorp.auth.token;
 public class OAuthException extends RuntimeException {
 
     private final OAuthError error;
+    private final long retryAfterSeconds;
 
     public OAuthException(OAuthError error, String description) {
+        this(error, description, 0);
+    }
+
+    /** @param retryAfterSeconds sent as Retry-After when positive */
+    public OAuthException(OAuthError error, String description, long retryAfterSeconds) {
         super(description, null, false, false);
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public OAuthError error() {

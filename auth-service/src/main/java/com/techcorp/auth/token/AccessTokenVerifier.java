@@ -1,7 +1,6 @@
-package com.techcorp.auth.admin;
+package com.techcorp.auth.token;
 
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.keys.KeyRing;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -12,23 +11,24 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Instant;
-import java.util.Set;
 
 /**
- * Verifies the auth-service's own access tokens against the keys in memory (no JWKS fetch from
- * itself): signature by a published key, RFC 9068 {@code typ}, issuer, audience, expiry.
+ * Verifies this service's own access tokens against the keys in memory (no JWKS fetch from itself):
+ * signature by a published key, RFC 9068 {@code typ}, issuer, expiry. Callers check the audience
+ * and scope they need.
  */
 @ApplicationScoped
-public class AdminTokenVerifier {
+public class AccessTokenVerifier {
 
     private final JwtConsumer consumer;
 
-    public AdminTokenVerifier(KeyRing ring, AuthConfig config, ScopePolicy scopes) {
+    public AccessTokenVerifier(KeyRing ring, AuthConfig config) {
         this.consumer = new JwtConsumerBuilder()
                 .setExpectedIssuer(config.issuer())
-                .setExpectedAudience(scopes.audiences(Set.of(AdminTokenFilter.ADMIN_SCOPE)).toArray(String[]::new))
+                .setSkipDefaultAudienceValidation()
                 .setRequireExpirationTime()
                 .setRequireSubject()
+                .setRequireJwtId()
                 .setAllowedClockSkewInSeconds((int) config.tokens().clockSkew().toSeconds())
                 .setExpectedType(true, "at+jwt")
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "RS256", "ES256")
@@ -40,5 +40,10 @@ public class AdminTokenVerifier {
 
     public JwtClaims verify(String token) throws InvalidJwtException {
         return consumer.processToClaims(token);
+    }
+
+    /** Cheap pre-check: three dot-separated parts, like a JWS compact serialization. */
+    public static boolean looksLikeJwt(String token) {
+        return token != null && token.chars().filter(c -> c == '.').count() == 2;
     }
 }

@@ -1,0 +1,48 @@
+package com.techcorp.auth.grant;
+
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.refresh.RefreshTokenStore;
+import com.techcorp.auth.token.AccessTokenClaims;
+import com.techcorp.auth.token.AccessTokenMinter;
+import com.techcorp.auth.token.IssuedToken;
+import com.techcorp.auth.token.TokenResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tokens a user's grant answers with: an access token and, when the client is registered for
+ * the refresh_token grant, the first refresh token of a new family. Shared by every grant that ends
+ * with a user (password, authorization code).
+ */
+@ApplicationScoped
+public class UserTokenIssuer {
+
+    public static final String REFRESH_TOKEN = "refresh_token";
+
+    private final AccessTokenMinter minter;
+    private final ScopePolicy scopes;
+    private final RefreshTokenStore refreshTokens;
+
+    public UserTokenIssuer(AccessTokenMinter minter, ScopePolicy scopes, RefreshTokenStore refreshTokens) {
+        this.minter = minter;
+        this.scopes = scopes;
+        this.refreshTokens = refreshTokens;
+    }
+
+    public Uni<TokenResponse> issue(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        IssuedToken access = mint(client, subject, username, groups, scope);
+        if (!client.allowsGrant(REFRESH_TOKEN)) {
+            return Uni.createFrom().item(TokenResponse.bearer(access, null));
+        }
+        return refreshTokens.issue(client.clientId(), subject, username, groups, access.scope(), client.refreshTokenLifetime())
+                .map(refresh -> TokenResponse.bearer(access, refresh));
+    }
+
+    public IssuedToken mint(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        return minter.mint(new AccessTokenClaims(subject, client.clientId(), scope, scopes.audiences(scope),
+                client.accessTokenLifetime(), username, groups));
+    }
+}

@@ -1,0 +1,76 @@
+package com.techcorp.auth.grant.refresh;
+
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.refresh.RefreshTokenData;
+import com.techcorp.auth.refresh.RefreshTokenStore;
+import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.token.OAuthException;
+import com.techcorp.auth.token.TokenRequest;
+import com.techcorp.auth.token.TokenResponse;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Set;
+
+/**
+ * RFC 6749 §6. The token is bound to the client it was issued to; the scope may be narrowed, never
+ * widened; every use rotates it, and a rotated token presented again revokes its family
+ * (RFC 9700 §4.14.2). Unknown, spent, revoked and foreign tokens are all the same invalid_grant.
+ */
+@ApplicationScoped
+public class RefreshTokenGrant implements GrantHandler {
+
+    private static final OAuthException INVALID =
+            OAuthError.INVALID_GRANT.exception("the refresh token is invalid, expired or revoked");
+
+    private final RefreshTokenStore store;
+    private final ScopePolicy scopes;
+    private final UserTokenIssuer tokens;
+
+    public RefreshTokenGrant(RefreshTokenStore store, ScopePolicy scopes, UserTokenIssuer tokens) {
+        this.store = store;
+        this.scopes = scopes;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public String grantType() {
+        return UserTokenIssuer.REFRESH_TOKEN;
+    }
+
+    @Override
+    public Uni<TokenResponse> handle(TokenRequest request, Client client) {
+        String token = request.param("refresh_token");
+        if (token == null) {
+            throw OAuthError.INVALID_REQUEST.exception("refresh_token is required");
+        }
+        String requested = request.param("scope");
+        // The scope is checked before the rotation, so a refused narrowing does not spend the token.
+        return store.find(token)
+                .invoke(found -> found.filter(d -> d.clientId().equals(client.clientId()))
+                        .ifPresent(d -> narrowed(requested, d)))
+                .flatMap(found -> store.rotate(token, client.clientId()))
+                .map(rotation -> switch (rotation.outcome()) {
+                    case ROTATED -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken());
+                    case REUSED -> {
+                        Log.warnf("refresh token reuse by client %s: family revoked", client.clientId());
+                        throw INVALID;
+                    }
+                    default -> throw INVALID;
+                });
+    }
+
+    private Set<String> narrowed(String requested, RefreshTokenData data) {
+        Set<String> original = ScopePolicy.parse(data.scope());
+        return scopes.grant(requested, original, original);
+    }
+
+    private TokenResponse answer(Client client, RefreshTokenData data, Set<String> scope, String newRefreshToken) {
+        var access = tokens.mint(client, data.subject(), data.username(), data.groups(), scope);
+        return TokenResponse.bearer(access, newRefreshToken);
+    }
+}

@@ -1,0 +1,75 @@
+package com.techcorp.auth.identity;
+
+import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.token.AccessTokenClaims;
+import com.techcorp.auth.token.AccessTokenMinter;
+import com.techcorp.auth.token.IssuedToken;
+import com.techcorp.auth.token.OAuthError;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Asks the identity-service whether a username and password are right. The call carries a short-lived
+ * token the auth-service mints for itself (scope {@code identity:verify}), so the identity-service is
+ * a resource server like any other. A slow or absent identity-service fails fast (1 s timeout, then
+ * an open circuit) and the grant answers 503; wrong credentials are an empty result, not a failure,
+ * so they never open the circuit.
+ */
+@ApplicationScoped
+public class IdentityClient {
+
+    static final String SELF = "auth-service";
+    private static final Duration SELF_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    private static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
+
+    private static final Set<String> VERIFY_SCOPE = Set.of("identity:verify");
+
+    private final IdentityApi api;
+    private final AccessTokenMinter minter;
+    private final Set<String> audience;
+    private volatile IssuedToken selfToken;
+
+    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, ScopePolicy scopes) {
+        this.api = api;
+        this.minter = minter;
+        this.audience = scopes.audiences(VERIFY_SCOPE);
+    }
+
+    @Timeout(1000)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1)
+    public Uni<Optional<VerifiedUser>> verify(String username, String password) {
+        return api.verify("Bearer " + selfToken(), new Credentials(username, password))
+                .map(Optional::of)
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    if (status == 400) {
+                        return Uni.createFrom().item(Optional.empty());
+                    }
+                    // 401/403: the identity-service does not accept our token (issuer, audience or JWKS
+                    // misconfigured). Not the user's fault: a 503, and loudly in the log.
+                    Log.errorf("identity-service refused the verification call with HTTP %d", status);
+                    return Uni.createFrom().failure(OAuthError.TEMPORARILY_UNAVAILABLE
+                            .exception("the identity service is unavailable, retry later"));
+                });
+    }
+
+    /** One token per few minutes, not one per login. */
+    private String selfToken() {
+        IssuedToken token = selfToken;
+        if (token == null || Instant.now().isAfter(token.expiresAt().minus(RENEW_BEFORE))) {
+            token = minter.mint(AccessTokenClaims.forClient(SELF, VERIFY_SCOPE, audience, SELF_TOKEN_LIFETIME));
+            selfToken = token;
+        }
+        return token.value();
+    }
+}

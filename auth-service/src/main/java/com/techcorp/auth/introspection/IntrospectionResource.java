@@ -1,0 +1,122 @@
+package com.techcorp.auth.introspection;
+
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.client.ClientAuthenticator;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.refresh.RefreshTokenData;
+import com.techcorp.auth.refresh.RefreshTokenStore;
+import com.techcorp.auth.revocation.RevokedAccessTokens;
+import com.techcorp.auth.token.AccessTokenVerifier;
+import com.techcorp.auth.token.FormParameters;
+import com.techcorp.auth.token.OAuthError;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RFC 7662 token introspection, for confidential clients. An active token answers its claims; an
+ * expired, revoked, malformed or foreign one only {@code {"active":false}} (§2.2), whatever the
+ * reason. Refresh tokens are introspectable only by the client they were issued to.
+ */
+@Path("/oauth/introspect")
+public class IntrospectionResource {
+
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    private final ClientAuthenticator authenticator;
+    private final AccessTokenVerifier verifier;
+    private final RevokedAccessTokens revoked;
+    private final RefreshTokenStore refreshTokens;
+    private final String issuer;
+
+    public IntrospectionResource(ClientAuthenticator authenticator, AccessTokenVerifier verifier, RevokedAccessTokens revoked,
+                                 RefreshTokenStore refreshTokens, AuthConfig config) {
+        this.authenticator = authenticator;
+        this.verifier = verifier;
+        this.revoked = revoked;
+        this.refreshTokens = refreshTokens;
+        this.issuer = config.issuer();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Map<String, String> params = FormParameters.single(form);
+        String token = params.get("token");
+        if (token == null) {
+            throw OAuthError.INVALID_REQUEST.exception("token is required");
+        }
+        return authenticator.authenticate(authorization, params)
+                .invoke(client -> {
+                    if (!client.confidential()) {
+                        throw OAuthError.INVALID_CLIENT.exception("client authentication failed");
+                    }
+                })
+                .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? accessToken(token) : refreshToken(token, client))
+                .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
+    }
+
+    private Uni<Map<String, Object>> accessToken(String token) {
+        JwtClaims claims;
+        try {
+            claims = verifier.verify(token);
+        } catch (InvalidJwtException e) {
+            return Uni.createFrom().item(INACTIVE);
+        }
+        try {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("active", true);
+            body.put("scope", claims.getClaimValueAsString("scope"));
+            body.put("client_id", claims.getClaimValueAsString("client_id"));
+            body.put("sub", claims.getSubject());
+            if (claims.hasClaim("preferred_username")) {
+                body.put("username", claims.getClaimValueAsString("preferred_username"));
+            }
+            body.put("exp", claims.getExpirationTime().getValue());
+            body.put("iat", claims.getIssuedAt().getValue());
+            body.put("iss", claims.getIssuer());
+            body.put("aud", claims.getAudience());
+            body.put("jti", claims.getJwtId());
+            body.put("token_type", "Bearer");
+            return revoked.isRevoked(claims.getJwtId()).map(isRevoked -> isRevoked ? INACTIVE : body);
+        } catch (MalformedClaimException e) {
+            return Uni.createFrom().item(INACTIVE);
+        }
+    }
+
+    private Uni<Map<String, Object>> refreshToken(String token, Client client) {
+        return refreshTokens.find(token).map(found -> found
+                .filter(data -> data.clientId().equals(client.clientId()))
+                .map(this::describe)
+                .orElse(INACTIVE));
+    }
+
+    private Map<String, Object> describe(RefreshTokenData data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("active", true);
+        body.put("scope", data.scope());
+        body.put("client_id", data.clientId());
+        body.put("sub", data.subject());
+        if (data.username() != null) {
+            body.put("username", data.username());
+        }
+        body.put("exp", data.absoluteExpiry().getEpochSecond());
+        body.put("iss", issuer);
+        body.put("token_type", "refresh_token");
+        return body;
+    }
+}

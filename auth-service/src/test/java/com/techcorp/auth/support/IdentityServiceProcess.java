@@ -1,0 +1,55 @@
+package com.techcorp.auth.support;
+
+import com.techcorp.oauth.teststorage.ServiceProcess;
+import com.techcorp.oauth.teststorage.TestStorage;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real identity-service, as a process, for the password grant's tests: its own clean database
+ * with the demo users, and the JWKS of the auth-service under test (whose port this resource
+ * chooses, so the identity-service knows where to fetch it). Its pid is published as the system
+ * property {@code test.identity-service.pid} so that a test can freeze and resume it.
+ */
+public class IdentityServiceProcess implements QuarkusTestResourceLifecycleManager {
+
+    public static final String PID_PROPERTY = "test.identity-service.pid";
+
+    private ServiceProcess identity;
+
+    @Override
+    public Map<String, String> start() {
+        var pg = TestStorage.postgres();
+        TestStorage.ensureDatabase(pg, "identity_for_auth_test");
+        int authPort = TestStorage.freePort();
+        int identityPort = TestStorage.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "demo");
+        env.put("IDENTITY_PORT", Integer.toString(identityPort));
+        env.put("DB_HOST", pg.host());
+        env.put("DB_PORT", Integer.toString(pg.port()));
+        env.put("DB_USER", pg.user());
+        env.put("DB_PASSWORD", pg.password());
+        env.put("DB_NAME", "identity_for_auth_test");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("IDENTITY_LOCKOUT_MAX_FAILURES", "3");
+        env.put("IDENTITY_LOCKOUT_DURATION", "PT3S");
+        env.put("AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
+        env.put("AUTH_ISSUER", "http://localhost:8080");
+        identity = ServiceProcess.start("identity-service", identityPort, env);
+        System.setProperty(PID_PROPERTY, Long.toString(identity.pid()));
+        return Map.of(
+                "quarkus.http.test-port", Integer.toString(authPort),
+                "quarkus.rest-client.identity.url", "http://127.0.0.1:" + identityPort);
+    }
+
+    @Override
+    public void stop() {
+        if (identity != null) {
+            identity.stop();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package com.techcorp.oauth.teststorage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of the suite's services, run from its packaged jar as a real process for a test: started on
+ * a port the test chooses, ready when its /q/health/ready says so, stopped with the JVM at the latest.
+ */
+public final class ServiceProcess {
+
+    private final Process process;
+    private final int port;
+
+    private ServiceProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * @param module the service's module directory name, e.g. "identity-service"; its jar must be built
+     * @param env    environment of the service (its port variable included)
+     */
+    public static ServiceProcess start(String module, int port, Map<String, String> env) {
+        Path jar = locate(module);
+        Path log = Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ServiceProcess service = new ServiceProcess(process, port);
+            service.awaitReady(Duration.ofSeconds(90), log);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + module, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public void stop() {
+        process.destroy();
+    }
+
+    private void awaitReady(Duration timeout, Path log) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited during start-up; see " + log);
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
+    }
+
+    private static Path locate(String module) {
+        Path dir = Path.of(System.getProperty("user.dir"));
+        for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
+            Path jar = dir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("no packaged " + module + " found (target/quarkus-app/quarkus-run.jar): run "
+                + "'./mvnw verify' from the root, which builds it before the modules whose tests run it");
+    }
+}
