@@ -52,7 +52,7 @@ load() {
   local pid=$1 url=$2 conns=$3 secs=$4 lua=$5
   local before after out
   before=$(cpu_seconds "$pid")
-  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$lua" "$url")
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$lua" "$url" 2>"$RESULTS/wrk-stderr.txt")
   after=$(cpu_seconds "$pid")
   echo "$out" > "$RESULTS/last-wrk.txt"
   local rps p50 p99 non2xx requests

@@ -49,11 +49,14 @@ public class RefreshTokenGrant implements GrantHandler {
             throw OAuthError.INVALID_REQUEST.exception("refresh_token is required");
         }
         String requested = request.param("scope");
-        // The scope is checked before the rotation, so a refused narrowing does not spend the token.
-        return store.find(token)
+        // A requested scope is checked before the rotation, so a refused narrowing does not spend the
+        // token; without one there is nothing to check, and the rotation is the only round trip.
+        Uni<Void> checked = requested == null ? Uni.createFrom().voidItem() : store.find(token)
                 .invoke(found -> found.filter(d -> d.clientId().equals(client.clientId()))
                         .ifPresent(d -> narrowed(requested, d)))
-                .flatMap(found -> store.rotate(token, client.clientId()))
+                .replaceWithVoid();
+        return checked
+                .flatMap(ignored -> store.rotate(token, client.clientId()))
                 .map(rotation -> switch (rotation.outcome()) {
                     case ROTATED -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken());
                     case REUSED -> {

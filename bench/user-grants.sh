@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The user grants under load, each against its own ceiling measured in the same run:
+#  - password grant (4 connections: each login waits for an Argon2id pass, so more connections only
+#    queue past the auth-service's 1 s timeout and open its circuit breaker): grants/s against
+#    Argon2id verifications/s on every core (bench/HashBench.java), since each login costs one;
+#  - refresh-token grant (16 and 64 connections): refreshes per auth-service CPU-second against
+#    the signing ceiling (bench/SignBench.java), with p50/p99.
+#
+#   bench/user-grants.sh            (DURATION=20 to change)
+#
+# Needs wrk, psql, and PostgreSQL and Redis at the usual addresses.
+. "$(dirname "$0")/lib.sh"
+need wrk wrk
+DURATION=${DURATION:-20}
+AUTH_PORT=${AUTH_PORT:-18080}
+IDENTITY_PORT=${IDENTITY_PORT:-18081}
+CORES=$(nproc)
+
+AUTH_JAR=$(build_jar auth-service)
+IDENTITY_JAR=$(build_jar identity-service)
+AUTH_LIB="$ROOT/auth-service/target/quarkus-app/lib/boot/*:$ROOT/auth-service/target/quarkus-app/lib/main/*"
+IDENTITY_LIB="$ROOT/identity-service/target/quarkus-app/lib/main/*"
+
+echo "== ceilings (${DURATION}s each, ${CORES} threads)"
+hash_line=$("$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" "$DURATION" "$CORES" 2>/dev/null | tail -1)
+echo "$hash_line"
+hash_rate=$(echo "$hash_line" | awk '{print $3}')
+sign_line=$("$JAVA" -cp "$AUTH_LIB" "$ROOT/bench/SignBench.java" RS256 "$DURATION" "$CORES" 2>/dev/null | tail -1)
+echo "$sign_line"
+sign_rate=$(echo "$sign_line" | awk '{print $4}')
+
+fresh_database auth_bench
+fresh_database identity_bench
+AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
+  AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:" \
+  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" AUTH_PASSWORD_ATTEMPTS_PER_CLIENT=100000000)
+IDENTITY_PID=$(start_service "$IDENTITY_JAR" "$IDENTITY_PORT" "$RESULTS/identity-service.log" \
+  IDENTITY_PORT="$IDENTITY_PORT" DB_NAME=identity_bench \
+  AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
+trap 'kill $AUTH_PID $IDENTITY_PID 2>/dev/null || true' EXIT
+URL="http://127.0.0.1:$AUTH_PORT/oauth/token"
+export AUTH="Basic $(printf 'techcorp_employee_portal:super_secret' | base64)"
+login() { curl -s -X POST -H "Authorization: $AUTH" -d "grant_type=password&username=$1&password=secret123" "$URL"; }
+# The identity-service's first verification is cold (JWKS fetch, first query, JIT): warm it up.
+for _ in $(seq 1 60); do login johndoe | grep -q access_token && break; sleep 0.5; done
+login johndoe | grep -q access_token || { echo "password grant failed; see $RESULTS/*.log" >&2; exit 1; }
+
+echo "== password grant, 4 connections"
+export BODY="grant_type=password&username=johndoe&password=secret123"
+load "$AUTH_PID" "$URL" 4 5 "$ROOT/bench/post-form.lua" >/dev/null
+read -r rps p50 p99 non2xx cpu requests <<<"$(load "$AUTH_PID" "$URL" 4 "$DURATION" "$ROOT/bench/post-form.lua")"
+printf 'logins/s %s  p50 %s  p99 %s  non-2xx %s  = %s of the Argon2id ceiling\n' "$rps" "$p50" "$p99" "$non2xx" \
+  "$(awk -v r="$rps" -v h="$hash_rate" 'BEGIN {printf "%.0f%%", 100 * r / h}')" | tee "$RESULTS/password-grant.txt"
+
+echo "== refresh-token grant"
+printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' conns refreshes/s p50 p99 non2xx server-cpu refreshes/cpu-s "of ${CORES}-thread signing ceiling"
+for round in warm-up 16 64; do
+  c=${round/warm-up/16}
+  TOKENS="$RESULTS/refresh-tokens.txt"
+  : > "$TOKENS"
+  # One spare per wrk thread: wrk calls request() once per thread before it sends anything.
+  for i in $(seq 1 $(( c + 2 ))); do
+    login "$(echo johndoe janesmith alexchen mariagarcia samokafor priyanair | cut -d' ' -f$(( (i % 6) + 1 )))" \
+      | grep -o '"refresh_token":"[^"]*"' | cut -d'"' -f4 >> "$TOKENS"
+  done
+  [ "$(wc -l < "$TOKENS")" -eq $(( c + 2 )) ] || { echo "could not log in for refresh tokens: $(login johndoe)" >&2; exit 1; }
+  export TOKENS_FILE="$TOKENS" THREADS=2
+  if [ "$round" = warm-up ]; then
+    load "$AUTH_PID" "$URL" "$c" 10 "$ROOT/bench/refresh-rotation.lua" >/dev/null
+    continue
+  fi
+  read -r rps p50 p99 non2xx cpu requests <<<"$(load "$AUTH_PID" "$URL" "$c" "$DURATION" "$ROOT/bench/refresh-rotation.lua")"
+  per_cpu=$(awk -v r="$requests" -v f="$non2xx" -v c="$cpu" 'BEGIN {printf "%.0f", (r - f) / c}')
+  printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' "$c" "$rps" "$p50" "$p99" "$non2xx" "${cpu}s" "$per_cpu" \
+    "$(awk -v p="$per_cpu" -v s="$sign_rate" 'BEGIN {printf "%.0f%%", 100 * p / s}')"
+done | tee "$RESULTS/refresh-grant.txt"
