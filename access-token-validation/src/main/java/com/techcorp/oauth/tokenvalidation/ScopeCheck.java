@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.lang.reflect.Method;
@@ -22,9 +23,11 @@ import java.util.Arrays;
 public class ScopeCheck {
 
     private final CurrentIdentityAssociation identities;
+    private final Caller caller;
 
-    public ScopeCheck(CurrentIdentityAssociation identities) {
+    public ScopeCheck(CurrentIdentityAssociation identities, Caller caller) {
         this.identities = identities;
+        this.caller = caller;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
@@ -42,12 +45,16 @@ public class ScopeCheck {
                 .onFailure().recoverWithItem(e -> BearerChallenges.invalidToken());
     }
 
-    private static Response decide(SecurityIdentity identity, RequiresScope required) {
-        if (identity.isAnonymous()) {
+    private Response decide(SecurityIdentity identity, RequiresScope required) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return BearerChallenges.invalidToken();
         }
         boolean granted = Arrays.stream(required.value()).allMatch(identity::hasRole);
-        return granted ? null : BearerChallenges.insufficientScope(String.join(" ", required.value()));
+        if (!granted) {
+            return BearerChallenges.insufficientScope(String.join(" ", required.value()));
+        }
+        caller.set(token);
+        return null;
     }
 
     private static RequiresScope required(ResourceInfo resource) {

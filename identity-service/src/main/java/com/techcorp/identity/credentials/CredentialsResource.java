@@ -1,7 +1,7 @@
 package com.techcorp.identity.credentials;
 
 import com.techcorp.identity.config.IdentityConfig;
-import com.techcorp.identity.support.ApiError;
+import com.techcorp.oauth.jsonerrors.ApiError;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

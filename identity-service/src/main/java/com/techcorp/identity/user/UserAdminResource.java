@@ -1,7 +1,7 @@
 package com.techcorp.identity.user;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.techcorp.identity.support.ApiError;
+import com.techcorp.oauth.jsonerrors.ApiError;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;

@@ -2,7 +2,7 @@ package com.techcorp.identity.user;
 
 import com.techcorp.identity.config.IdentityConfig;
 import com.techcorp.identity.password.PasswordHasher;
-import com.techcorp.identity.support.ApiError;
+import com.techcorp.oauth.jsonerrors.ApiError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -1,4 +1,4 @@
-package com.techcorp.identity.support;
+package com.techcorp.oauth.jsonerrors;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -32,5 +32,10 @@ public final class ApiError {
 
     public static WebApplicationException conflict(String description) {
         return new WebApplicationException(response(409, "conflict", description));
+    }
+
+    /** A service this one depends on answered, but not with something usable. */
+    public static WebApplicationException badGateway(String description) {
+        return new WebApplicationException(response(502, "bad_gateway", description));
     }
 }

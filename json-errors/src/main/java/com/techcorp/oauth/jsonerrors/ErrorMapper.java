@@ -1,4 +1,4 @@
-package com.techcorp.identity.support;
+package com.techcorp.oauth.jsonerrors;
 
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
@@ -7,7 +7,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.ConnectException;
 
-/** Every failure as JSON: the REST layer's own refusals keep their status; anything else is logged, not shown. */
+/**
+ * Every failure as JSON: the REST layer's own refusals keep their status; a database that does not
+ * answer is a 503 the client may retry; anything else is logged, not shown.
+ */
 public class ErrorMapper {
 
     @ServerExceptionMapper

@@ -1,0 +1,57 @@
+package com.techcorp.data.sales;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.techcorp.oauth.jsonerrors.ApiError;
+import com.techcorp.oauth.tokenvalidation.RequiresScope;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** DataCorp's DataService: {@code GET /data} (scope {@code data:read}), optionally between two months. */
+@Path("/data")
+@RequiresScope("data:read")
+public class SalesResource {
+
+    public record SalesData(@JsonProperty("sales_data") List<SalesEntry> salesData) {
+    }
+
+    private final SalesRepository sales;
+
+    public SalesResource(SalesRepository sales) {
+        this.sales = sales;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @WithSession
+    public Uni<SalesData> data(@QueryParam("from") String from, @QueryParam("to") String to) {
+        String lower = period("from", from, "0000-01");
+        String upper = period("to", to, "9999-12");
+        if (lower.compareTo(upper) > 0) {
+            throw ApiError.badRequest("invalid_request", "from must not be after to");
+        }
+        return sales.between(lower, upper).map(rows -> new SalesData(rows.stream().map(SalesEntry::of).toList()));
+    }
+
+    private static String period(String name, String value, String fallback) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            if (value.length() != 7) {
+                throw new DateTimeParseException("length", value, 0);
+            }
+            return YearMonth.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("invalid_request", name + " must be a month as YYYY-MM");
+        }
+    }
+}
