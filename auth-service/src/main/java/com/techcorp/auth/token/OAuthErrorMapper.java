@@ -1,5 +1,6 @@
 package com.techcorp.auth.token;
 
+import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -11,10 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
-import java.nio.channels.ClosedChannelException;
-import java.util.Set;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Renders every failure of the service as an RFC 6749 §5.2 JSON body with
@@ -60,8 +57,8 @@ public class OAuthErrorMapper {
      */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isUnavailable(e)) {
-            Log.warnf("dependency unavailable on %s: %s", uri.getPath(), rootMessage(e));
+        if (Unavailable.is(e)) {
+            Log.warnf("dependency unavailable on %s: %s", uri.getPath(), Unavailable.rootCause(e));
             return Response.fromResponse(render(OAuthError.TEMPORARILY_UNAVAILABLE,
                     "the service is temporarily unavailable, retry later")).header("Retry-After", "5").build();
         }
@@ -82,35 +79,5 @@ public class OAuthErrorMapper {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(error, description, null));
         }
         return builder.build();
-    }
-
-    /** Failures that mean a dependency is down or slow, not that the request or the code is wrong. */
-    private static final Set<String> UNAVAILABLE = Set.of(
-            "io.vertx.sqlclient.ClosedConnectionException",
-            "io.netty.channel.ConnectTimeoutException",
-            // A connection pool (Redis, PostgreSQL, HTTP) with its wait queue full: overload, retry later.
-            "io.vertx.core.http.ConnectionPoolTooBusyException",
-            "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
-            "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException");
-
-    static boolean isUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String message = String.valueOf(t.getMessage());
-            if (t instanceof ConnectException || t instanceof TimeoutException
-                    || t instanceof ClosedChannelException || UNAVAILABLE.contains(t.getClass().getName())
-                    || message.contains("Connection refused") || message.contains("Connection reset")
-                    || message.contains("Connection is closed")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName();
     }
 }

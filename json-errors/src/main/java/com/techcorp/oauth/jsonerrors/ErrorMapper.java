@@ -5,10 +5,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.ConnectException;
 
 /**
- * Every failure as JSON: the REST layer's own refusals keep their status; a database that does not
+ * A service opts in with {@code quarkus.index-dependency.json-errors.*} (this module has no
+ * beans.xml, so the auth-service, which renders RFC 6749 errors itself, can use {@link Unavailable}
+ * without this mapper). Every failure as JSON: the REST layer's own refusals keep their status; a database that does not
  * answer is a 503 the client may retry; anything else is logged, not shown.
  */
 public class ErrorMapper {
@@ -26,12 +27,10 @@ public class ErrorMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || String.valueOf(t.getMessage()).contains("Connection refused")) {
-                Log.warnf("database unavailable: %s", t.getClass().getSimpleName());
-                return Response.fromResponse(ApiError.response(503, "temporarily_unavailable", "retry later"))
-                        .header("Retry-After", "5").build();
-            }
+        if (Unavailable.is(e)) {
+            Log.warnf("a dependency is unavailable: %s", Unavailable.rootCause(e));
+            return Response.fromResponse(ApiError.response(503, "temporarily_unavailable", "a service this one needs is unavailable, retry later"))
+                    .header("Retry-After", "5").build();
         }
         Log.error("unexpected failure", e);
         return ApiError.response(500, "server_error", "unexpected server error");
