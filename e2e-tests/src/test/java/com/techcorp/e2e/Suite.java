@@ -1,0 +1,95 @@
+package com.techcorp.e2e;
+
+import com.techcorp.oauth.teststorage.ServiceProcess;
+import com.techcorp.oauth.teststorage.TestStorage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as real processes on free ports, each with its own clean database and the demo
+ * data, wired to each other as in a local run. Keys rotate fast here (pre-publication 3 s) so a
+ * rotation fits in a test.
+ */
+final class Suite implements AutoCloseable {
+
+    static final String ADMIN_SECRET = "e2e-only-bootstrap-secret";
+
+    final int auth = TestStorage.freePort();
+    final int identity = TestStorage.freePort();
+    final int data = TestStorage.freePort();
+    final int report = TestStorage.freePort();
+    final int portal = TestStorage.freePort();
+    private final List<ServiceProcess> processes;
+
+    Suite() {
+        var pg = TestStorage.postgres();
+        var redis = TestStorage.redis();
+        String jwks = "http://127.0.0.1:" + auth + "/.well-known/jwks.json";
+
+        Map<String, String> authEnv = env(pg, "e2e_auth");
+        authEnv.put("AUTH_PORT", Integer.toString(auth));
+        authEnv.put("REDIS_HOST", redis.host());
+        authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
+        authEnv.put("AUTH_REDIS_PREFIX", "e2e-" + auth + ":");
+        authEnv.put("IDENTITY_URL", "http://127.0.0.1:" + identity);
+        authEnv.put("AUTH_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
+        authEnv.put("AUTH_KEY_PREPUBLICATION", "PT3S");
+        authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
+        ServiceProcess authService = ServiceProcess.start("auth-service", auth, authEnv);
+
+        Map<String, String> identityEnv = env(pg, "e2e_identity");
+        identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
+        identityEnv.put("AUTH_JWKS_URL", jwks);
+        Map<String, String> dataEnv = env(pg, "e2e_data");
+        dataEnv.put("DATA_PORT", Integer.toString(data));
+        dataEnv.put("AUTH_JWKS_URL", jwks);
+        Map<String, String> portalEnv = env(pg, "e2e_portal");
+        portalEnv.put("PORTAL_PORT", Integer.toString(portal));
+        portalEnv.put("AUTH_JWKS_URL", jwks);
+        Map<String, String> reportEnv = env(pg, "e2e_report");
+        reportEnv.put("REPORT_PORT", Integer.toString(report));
+        reportEnv.put("AUTH_JWKS_URL", jwks);
+        reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
+        reportEnv.put("DATA_SERVICE_URL", "http://127.0.0.1:" + data);
+        processes = List.of(authService,
+                ServiceProcess.start("identity-service", identity, identityEnv),
+                ServiceProcess.start("data-service", data, dataEnv),
+                ServiceProcess.start("employee-portal-api", portal, portalEnv),
+                ServiceProcess.start("report-service", report, reportEnv));
+        // Five JVMs just started on a small machine: the auth-service's first call to the
+        // identity-service may exceed its 1 s timeout while both are cold. Wait until one login works.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(url(auth))
+                .auth().preemptive().basic("techcorp_employee_portal", "super_secret")
+                .formParam("grant_type", "password").formParam("username", "janesmith").formParam("password", "secret123")
+                .post("/oauth/token").then().extract().statusCode() == 200);
+    }
+
+    String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Map<String, String> env(TestStorage.Postgres pg, String database) {
+        TestStorage.ensureDatabase(pg, database);
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "demo");
+        env.put("DB_HOST", pg.host());
+        env.put("DB_PORT", Integer.toString(pg.port()));
+        env.put("DB_USER", pg.user());
+        env.put("DB_PASSWORD", pg.password());
+        env.put("DB_NAME", database);
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        return env;
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(ServiceProcess::stop);
+    }
+}

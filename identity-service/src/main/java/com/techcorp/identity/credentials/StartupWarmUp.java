@@ -1,0 +1,36 @@
+package com.techcorp.identity.credentials;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.UUID;
+
+/**
+ * Runs one verification (of a user that cannot exist) before the service reports ready. A cold
+ * first verification — first query, first Argon2 pass through this path, class loading — took
+ * over a second, beyond the auth-service's 1 s timeout, so the first login after every deploy
+ * was a 503.
+ */
+@ApplicationScoped
+public class StartupWarmUp {
+
+    private final CredentialsService credentials;
+
+    public StartupWarmUp(CredentialsService credentials) {
+        this.credentials = credentials;
+    }
+
+    void warmUp(@Observes StartupEvent event) {
+        long start = System.nanoTime();
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> credentials.verify("warm-up-" + UUID.randomUUID(), UUID.randomUUID().toString()));
+            Log.infof("verification path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (Throwable e) {
+            // Not fatal: the database may come later; the first real login then pays the cold start.
+            Log.warnf("verification warm-up failed: %s", e.getClass().getSimpleName());
+        }
+    }
+}
