@@ -5,7 +5,10 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwx.JsonWebStructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * The source documents' two scenarios, replayed as they write them, against the five services
  * running as processes with real PostgreSQL and Redis.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SourceScenariosTest {
 
     private static Suite suite;
@@ -125,6 +129,25 @@ class SourceScenariosTest {
         salesAsTheSeedShowsThem(after);
         payslipsAsTheSeedShowsThem(beforeUser);
         payslipsAsTheSeedShowsThem(afterUser);
+    }
+
+    /** Resource servers validate locally: with the auth-service gone, the keys they cached still work. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void resourceServersKeepValidatingWhenTheAuthServiceIsDown() {
+        String token = reportServiceToken();
+        String user = mobileAppLogin();
+        suite.stopAuthService();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            try {
+                given().baseUri(suite.url(suite.auth)).get("/q/health/live");
+                return false;
+            } catch (Exception refused) {
+                return true;
+            }
+        });
+        salesAsTheSeedShowsThem(token);
+        payslipsAsTheSeedShowsThem(user);
     }
 
     private static String kid(String token) throws Exception {

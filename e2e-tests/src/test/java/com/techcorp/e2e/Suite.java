@@ -26,6 +26,7 @@ final class Suite implements AutoCloseable {
     final int report = TestStorage.freePort();
     final int portal = TestStorage.freePort();
     private final List<ServiceProcess> processes;
+    private final ServiceProcess authService;
 
     Suite() {
         var pg = TestStorage.postgres();
@@ -41,7 +42,7 @@ final class Suite implements AutoCloseable {
         authEnv.put("AUTH_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
         authEnv.put("AUTH_KEY_PREPUBLICATION", "PT3S");
         authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
-        ServiceProcess authService = ServiceProcess.start("auth-service", auth, authEnv);
+        authService = ServiceProcess.start("auth-service", auth, authEnv);
 
         Map<String, String> identityEnv = env(pg, "e2e_identity");
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
@@ -68,6 +69,11 @@ final class Suite implements AutoCloseable {
                 .auth().preemptive().basic("techcorp_employee_portal", "super_secret")
                 .formParam("grant_type", "password").formParam("username", "janesmith").formParam("password", "secret123")
                 .post("/oauth/token").then().extract().statusCode() == 200);
+    }
+
+    /** Stops the auth-service for good (the test that does this runs last). */
+    void stopAuthService() {
+        authService.stop();
     }
 
     String url(int port) {

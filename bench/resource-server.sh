@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A resource server's cost of validating tokens locally: GET /data on data-service with a valid
+# token (signature against the cached JWKS, claims, scope, then one PostgreSQL query) against the
+# same service's unauthenticated /q/health/live, at the same connections in the same run.
+#
+#   bench/resource-server.sh          (DURATION=20 CONNECTIONS=16 to change)
+#
+# Needs wrk, psql, and PostgreSQL and Redis at the usual addresses.
+. "$(dirname "$0")/lib.sh"
+need wrk wrk
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-16}
+AUTH_PORT=${AUTH_PORT:-18080}
+DATA_PORT=${DATA_PORT:-18082}
+
+AUTH_JAR=$(build_jar auth-service)
+DATA_JAR=$(build_jar data-service)
+fresh_database auth_bench
+fresh_database data_bench
+AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
+  AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:")
+DATA_PID=$(start_service "$DATA_JAR" "$DATA_PORT" "$RESULTS/data-service.log" \
+  DATA_PORT="$DATA_PORT" DB_NAME=data_bench AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
+trap 'kill $AUTH_PID $DATA_PID 2>/dev/null || true' EXIT
+
+TOKEN=$(curl -s -u report_service_id:super_secret -d grant_type=client_credentials "http://127.0.0.1:$AUTH_PORT/oauth/token" \
+  | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4)
+[ -n "$TOKEN" ] || { echo "no token" >&2; exit 1; }
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$DATA_PORT/data" >/dev/null || { echo "GET /data failed" >&2; exit 1; }
+
+echo "== warm-up (10 s each)"
+TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" 10 "$ROOT/bench/get-bearer.lua" >/dev/null
+TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTIONS" 10 "$ROOT/bench/get-bearer.lua" >/dev/null
+
+printf '%-28s %-11s %-9s %-9s %-7s %s\n' endpoint requests/s p50 p99 non2xx server-cpu
+read -r h_rps h_p50 h_p99 h_non cpu_h _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+read -r d_rps d_p50 d_p99 d_non cpu_d _ <<<"$(TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+{
+  printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /q/health/live" "$h_rps" "$h_p50" "$h_p99" "$h_non" "${cpu_h}s"
+  printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /data (bearer, data:read)" "$d_rps" "$d_p50" "$d_p99" "$d_non" "${cpu_d}s"
+  echo "ratio /data : health = $(awk -v d="$d_rps" -v h="$h_rps" 'BEGIN {printf "%.2f", d / h}') at $CONNECTIONS connections"
+} | tee "$RESULTS/resource-server.txt"
