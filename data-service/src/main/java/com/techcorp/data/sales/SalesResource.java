@@ -3,7 +3,6 @@ package com.techcorp.data.sales;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.techcorp.oauth.jsonerrors.ApiError;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,22 +22,21 @@ public class SalesResource {
     public record SalesData(@JsonProperty("sales_data") List<SalesEntry> salesData) {
     }
 
-    private final SalesRepository sales;
+    private final SalesQueries queries;
 
-    public SalesResource(SalesRepository sales) {
-        this.sales = sales;
+    public SalesResource(SalesQueries queries) {
+        this.queries = queries;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     public Uni<SalesData> data(@QueryParam("from") String from, @QueryParam("to") String to) {
         String lower = period("from", from, "0000-01");
         String upper = period("to", to, "9999-12");
         if (lower.compareTo(upper) > 0) {
             throw ApiError.badRequest("invalid_request", "from must not be after to");
         }
-        return sales.between(lower, upper).map(rows -> new SalesData(rows.stream().map(SalesEntry::of).toList()));
+        return queries.between(lower, upper);
     }
 
     private static String period(String name, String value, String fallback) {
