@@ -146,6 +146,9 @@ class SourceScenariosTest {
                 return true;
             }
         });
+        // Past the JWKS max-age (2 s here): the resource servers' re-fetch now fails, and they must
+        // keep the keys they have (smallrye.jwt.jwks.retain-cache-on-error-duration).
+        await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
         salesAsTheSeedShowsThem(token);
         payslipsAsTheSeedShowsThem(user);
     }
