@@ -1,0 +1,112 @@
+package com.techcorp.deploy;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every overlay rendered with {@code kubectl kustomize} and checked: probes, limits, non-root
+ * read-only containers, secrets by reference only; prod with replicas, HPA, PDB and the
+ * NetworkPolicy that lets only the auth-service reach the identity-service. Skipped where there is
+ * no kubectl (a developer laptop); CI's machine has one.
+ */
+class KubernetesOverlaysTest {
+
+    private static List<Map<String, Object>> render(String overlay) throws IOException, InterruptedException {
+        Process kubectl;
+        try {
+            kubectl = new ProcessBuilder("kubectl", "kustomize", Repo.ROOT.resolve("deploy/k8s/overlays/" + overlay).toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException noKubectl) {
+            Assumptions.abort("kubectl is not installed");
+            throw noKubectl;
+        }
+        String out = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, kubectl.waitFor(), out);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(out)) {
+            if (doc != null) {
+                @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) doc;
+                docs.add(map);
+            }
+        }
+        return docs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T at(Object node, String... path) {
+        Object current = node;
+        for (String key : path) {
+            current = current instanceof List<?> list ? list.get(Integer.parseInt(key)) : ((Map<String, Object>) current).get(key);
+        }
+        return (T) current;
+    }
+
+    private static List<Map<String, Object>> kind(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> docs, String kind, String name) {
+        return kind(docs, kind).stream().filter(d -> name.equals(at(d, "metadata", "name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static void servicesAreHardened(List<Map<String, Object>> docs) {
+        Repo.SERVICES.forEach((name, port) -> {
+            Map<String, Object> deployment = named(docs, "Deployment", name);
+            Map<String, Object> pod = at(deployment, "spec", "template", "spec");
+            Map<String, Object> container = at(pod, "containers", "0");
+            assertEquals(Boolean.TRUE, at(pod, "securityContext", "runAsNonRoot"), name);
+            assertEquals(Boolean.TRUE, at(container, "securityContext", "readOnlyRootFilesystem"), name);
+            assertEquals(Boolean.FALSE, at(container, "securityContext", "allowPrivilegeEscalation"), name);
+            assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"), name);
+            assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"), name);
+            assertTrue(at(container, "resources", "limits", "memory") != null && at(container, "resources", "requests", "cpu") != null, name);
+            assertEquals((Object) port, at(named(docs, "Service", name), "spec", "ports", "0", "port"), name);
+        });
+    }
+
+    @Test
+    void devRunsTheDemoOnOneReplicaWithStorageInTheCluster() throws Exception {
+        var docs = render("dev");
+        servicesAreHardened(docs);
+        Repo.SERVICES.keySet().forEach(name -> assertEquals(Integer.valueOf(1), at(named(docs, "Deployment", name), "spec", "replicas")));
+        named(docs, "Deployment", "postgres");
+        named(docs, "Deployment", "redis");
+        assertTrue(kind(docs, "ConfigMap").stream().anyMatch(c -> "demo".equals(at(c, "data", "QUARKUS_PROFILE"))));
+    }
+
+    @Test
+    void prodScalesSurvivesDrainsAndFencesTheIdentityService() throws Exception {
+        var docs = render("prod");
+        servicesAreHardened(docs);
+        assertTrue(kind(docs, "Secret").isEmpty(), "production secrets come from the cluster, never from the repository");
+        assertFalse(docs.stream().anyMatch(d -> d.toString().contains("demo")), "no demo data or demo secret in production");
+        assertTrue(kind(docs, "ConfigMap").stream().anyMatch(c -> "prod".equals(at(c, "data", "QUARKUS_PROFILE"))));
+        Repo.SERVICES.keySet().forEach(name -> {
+            assertTrue((Integer) at(named(docs, "Deployment", name), "spec", "replicas") >= 2, name);
+            assertTrue((Integer) at(named(docs, "HorizontalPodAutoscaler", name), "spec", "minReplicas") >= 2, name);
+            assertEquals(name, at(named(docs, "HorizontalPodAutoscaler", name), "spec", "scaleTargetRef", "name"));
+            assertEquals(name, at(named(docs, "PodDisruptionBudget", name), "spec", "selector", "matchLabels", "app.kubernetes.io/name"));
+        });
+        var policy = kind(docs, "NetworkPolicy").get(0);
+        assertEquals("identity-service", at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"));
+        assertEquals("auth-service", at(policy, "spec", "ingress", "0", "from", "0", "podSelector", "matchLabels", "app.kubernetes.io/name"));
+        assertEquals(1, ((List<?>) at(policy, "spec", "ingress", "0", "from")).size());
+        for (var deployment : kind(docs, "Deployment")) {
+            String env = Objects.toString(at(deployment, "spec", "template", "spec", "containers", "0", "env"));
+            assertFalse(env.contains("KEY=") || env.matches(".*value=[A-Za-z0-9+/]{40,}={0,2}.*"), "a literal secret in " + deployment);
+        }
+    }
+}

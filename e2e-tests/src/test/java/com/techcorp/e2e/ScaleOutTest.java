@@ -1,0 +1,142 @@
+package com.techcorp.e2e;
+
+import com.techcorp.oauth.teststorage.ServiceProcess;
+import com.techcorp.oauth.teststorage.TestStorage;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two auth-service replicas on one PostgreSQL and one Redis (DESIGN.md, Scaling out): a refresh
+ * token from one is rotated by the other, both publish the same keys, a rotation started on one is
+ * published by the other, and when a rotation falls due on both at once only one of them rotates.
+ * The rotation interval is 8 s here so that several rounds fall due during the test.
+ */
+class ScaleOutTest {
+
+    private static final Duration ROTATION_INTERVAL = Duration.ofSeconds(8);
+    private static final String ADMIN_SECRET = "scale-out-test-admin-secret";
+    private static final List<ServiceProcess> processes = new ArrayList<>();
+    private static int a;
+    private static int b;
+
+    @BeforeAll
+    static void start() {
+        var pg = TestStorage.postgres();
+        var redis = TestStorage.redis();
+        TestStorage.ensureDatabase(pg, "scale_auth");
+        TestStorage.ensureDatabase(pg, "scale_identity");
+        a = TestStorage.freePort();
+        b = TestStorage.freePort();
+        int identity = TestStorage.freePort();
+        processes.add(ServiceProcess.start("auth-service", a, authEnv(pg, redis, a, identity, true)));
+        processes.add(ServiceProcess.start("auth-service", b, authEnv(pg, redis, b, identity, false)));
+        Map<String, String> identityEnv = base(pg, "scale_identity", true);
+        identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
+        identityEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + a + "/.well-known/jwks.json");
+        processes.add(ServiceProcess.start("identity-service", identity, identityEnv));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> login(a) != null);
+    }
+
+    @AfterAll
+    static void stop() {
+        processes.forEach(ServiceProcess::stop);
+    }
+
+    private static Map<String, String> authEnv(TestStorage.Postgres pg, TestStorage.Redis redis, int port, int identity, boolean clean) {
+        Map<String, String> env = base(pg, "scale_auth", clean);
+        env.put("AUTH_PORT", Integer.toString(port));
+        env.put("REDIS_HOST", redis.host());
+        env.put("REDIS_PORT", Integer.toString(redis.port()));
+        env.put("AUTH_REDIS_PREFIX", "scale-" + a + ":");
+        env.put("IDENTITY_URL", "http://127.0.0.1:" + identity);
+        env.put("AUTH_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
+        env.put("AUTH_KEY_ROTATION_INTERVAL", ROTATION_INTERVAL.toString());
+        env.put("AUTH_KEY_PREPUBLICATION", "PT3S");
+        env.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
+        return env;
+    }
+
+    private static Map<String, String> base(TestStorage.Postgres pg, String database, boolean clean) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "demo");
+        env.put("DB_HOST", pg.host());
+        env.put("DB_PORT", Integer.toString(pg.port()));
+        env.put("DB_USER", pg.user());
+        env.put("DB_PASSWORD", pg.password());
+        env.put("DB_NAME", database);
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(clean));
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        return env;
+    }
+
+    private static String login(int port) {
+        return given().baseUri("http://127.0.0.1:" + port).auth().preemptive().basic("techcorp_employee_portal", "super_secret")
+                .formParam("grant_type", "password").formParam("username", "johndoe").formParam("password", "secret123")
+                .post("/oauth/token").then().extract().path("refresh_token");
+    }
+
+    private static Set<String> kids(int port) {
+        return new TreeSet<>(given().baseUri("http://127.0.0.1:" + port).get("/.well-known/jwks.json")
+                .then().statusCode(200).extract().jsonPath().getList("keys.kid"));
+    }
+
+    private static JsonPath keys(int port) {
+        String admin = given().baseUri("http://127.0.0.1:" + port).auth().preemptive().basic("bootstrap-admin", ADMIN_SECRET)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        return given().baseUri("http://127.0.0.1:" + port).auth().oauth2(admin).get("/admin/keys").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    @Test
+    void aRefreshTokenFromOneReplicaIsRotatedByTheOther() {
+        String fromA = login(a);
+        String fromB = given().baseUri("http://127.0.0.1:" + b).auth().preemptive().basic("techcorp_employee_portal", "super_secret")
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", fromA)
+                .post("/oauth/token").then().statusCode(200).extract().path("refresh_token");
+        // and the rotated one is spent on both
+        given().baseUri("http://127.0.0.1:" + a).auth().preemptive().basic("techcorp_employee_portal", "super_secret")
+                .formParam("grant_type", "refresh_token").formParam("refresh_token", fromB)
+                .post("/oauth/token").then().statusCode(200);
+    }
+
+    @Test
+    void bothPublishTheSameKeysAndARotationOnOneIsPublishedByTheOther() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> kids(a).equals(kids(b)));
+        String admin = given().baseUri("http://127.0.0.1:" + a).auth().preemptive().basic("bootstrap-admin", ADMIN_SECRET)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().extract().path("access_token");
+        String kid = given().baseUri("http://127.0.0.1:" + a).auth().oauth2(admin).post("/admin/keys/rotate")
+                .then().statusCode(200).extract().path("kid");
+        await().atMost(Duration.ofSeconds(10)).until(() -> kids(b).contains(kid));
+    }
+
+    @Test
+    void whenARotationFallsDueOnBothOnlyOneRotates() {
+        // Let several rounds fall due on both replicas at once (each checks every second).
+        await().pollDelay(ROTATION_INTERVAL.multipliedBy(3)).atMost(ROTATION_INTERVAL.multipliedBy(4)).until(() -> true);
+        List<String> activeFrom = new ArrayList<>(keys(b).getList("active_from"));
+        activeFrom.sort(null);
+        assertTrue(activeFrom.size() >= 3, "several rotations happened: " + activeFrom);
+        for (int i = 1; i < activeFrom.size(); i++) {
+            Duration gap = Duration.between(Instant.parse(activeFrom.get(i - 1)), Instant.parse(activeFrom.get(i)));
+            // Two replicas rotating for the same round would leave two keys about a second apart.
+            assertTrue(gap.compareTo(Duration.ofSeconds(3)) > 0, "two keys for one round: " + activeFrom);
+        }
+        assertEquals(kids(a), kids(b));
+    }
+}
