@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The source documents' two scenarios, replayed as they write them, against the five services
@@ -129,6 +130,19 @@ class SourceScenariosTest {
         salesAsTheSeedShowsThem(after);
         payslipsAsTheSeedShowsThem(beforeUser);
         payslipsAsTheSeedShowsThem(afterUser);
+    }
+
+    @Test
+    void oneRequestIdFollowsALoginThroughTheAuthServiceAndTheIdentityService() throws Exception {
+        String id = "e2e-" + java.util.UUID.randomUUID();
+        given().baseUri(suite.url(suite.auth)).header("X-Request-Id", id).contentType("application/x-www-form-urlencoded")
+                .body("grant_type=password&username=johndoe&password=secret123&client_id=techcorp_employee_portal&client_secret=super_secret")
+                .post("/oauth/token").then().statusCode(200).header("X-Request-Id", equalTo(id));
+        await().atMost(Duration.ofSeconds(5)).until(() -> suite.log("auth-service").contains("[req:" + id + "]")
+                && suite.log("identity-service").contains("[req:" + id + "]"));
+        assertTrue(suite.log("auth-service").lines().anyMatch(l -> l.contains("[req:" + id + "]") && l.contains("event=token_issued")),
+                "the audit event carries the request id");
+        assertTrue(suite.log("identity-service").lines().anyMatch(l -> l.contains("[req:" + id + "]") && l.contains("credentials verified")));
     }
 
     /** Resource servers validate locally: with the auth-service gone, the keys they cached still work. */

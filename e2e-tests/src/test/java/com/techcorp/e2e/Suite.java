@@ -76,6 +76,18 @@ final class Suite implements AutoCloseable {
         authService.stop();
     }
 
+    /** A service's log so far (ServiceProcess writes target/MODULE-PORT.log). */
+    String log(String module) throws java.io.IOException {
+        int port = switch (module) {
+            case "auth-service" -> auth;
+            case "identity-service" -> identity;
+            case "data-service" -> data;
+            case "report-service" -> report;
+            default -> portal;
+        };
+        return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log"));
+    }
+
     String url(int port) {
         return "http://127.0.0.1:" + port;
     }

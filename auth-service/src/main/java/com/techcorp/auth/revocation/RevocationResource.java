@@ -1,12 +1,12 @@
 package com.techcorp.auth.revocation;
 
+import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientAuthenticator;
 import com.techcorp.auth.refresh.RefreshTokenStore;
 import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.OAuthError;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -57,7 +57,7 @@ public class RevocationResource {
                 .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? revokeAccessToken(token, client)
                         : refreshTokens.revokeFamily(token, client.clientId()).invoke(revoked -> {
                             if (revoked) {
-                                Log.infof("refresh token family revoked by client %s", client.clientId());
+                                AuditLog.revoked("refresh_token_family", client.clientId(), "-");
                             }
                         }).replaceWithVoid())
                 .map(ignored -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
@@ -69,7 +69,7 @@ public class RevocationResource {
             if (!client.clientId().equals(claims.getClaimValueAsString("client_id"))) {
                 return Uni.createFrom().voidItem();
             }
-            Log.infof("access token %s revoked by client %s", claims.getJwtId(), client.clientId());
+            AuditLog.revoked("access_token", client.clientId(), claims.getJwtId());
             return revokedAccessTokens.revoke(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Uni.createFrom().voidItem();

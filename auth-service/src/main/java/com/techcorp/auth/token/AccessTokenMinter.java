@@ -1,5 +1,6 @@
 package com.techcorp.auth.token;
 
+import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.keys.KeyRing;
 import com.techcorp.auth.keys.SigningKey;
@@ -50,6 +51,7 @@ public class AccessTokenMinter {
                 .keyId(key.kid())
                 .algorithm(key.algorithm().jws())
                 .sign(key.privateKey());
+        AuditLog.issued(claims.username() == null ? "client" : "user", claims.clientId(), claims.subject(), jti, scope);
         return new IssuedToken(jwt, jti, scope, now, expiresAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.techcorp.auth.token;
 
+import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.ClientAuthenticator;
 import com.techcorp.auth.grant.GrantHandler;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The token endpoint (RFC 6749 §3.2). It parses the form, authenticates the client, checks the
@@ -46,6 +48,7 @@ public class TokenResource {
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         long start = System.nanoTime();
+        AtomicReference<String> authenticated = new AtomicReference<>();
         return Uni.createFrom().deferred(() -> {
                     if (contentType == null) {
                         // Without a Content-Type the REST layer would still read the body as a form.
@@ -60,12 +63,17 @@ public class TokenResource {
                         if (!client.allowsGrant(grant.grantType()) || !client.confidential() && !grant.allowsPublicClients()) {
                             throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client is not registered for this grant type");
                         }
+                        authenticated.set(client.clientId());
                         return grant.handle(request, client)
                                 .invoke(() -> metrics.issued(grant.grantType(), client.clientId(), start));
                     });
                 })
                 .map(TokenResource::noStore)
-                .onFailure(OAuthException.class).invoke(e -> metrics.refused(((OAuthException) e).error()));
+                .onFailure(OAuthException.class).invoke(e -> {
+                    metrics.refused(((OAuthException) e).error());
+                    AuditLog.refused(form == null ? null : form.getFirst("grant_type"), authenticated.get(),
+                            ((OAuthException) e).error().code());
+                });
     }
 
     /** RFC 6749 §3.2: the body is form-encoded; JSON, multipart or anything else is refused. */

@@ -58,6 +58,7 @@ public class CredentialsService {
         Uni<String> rehash = result.needsRehash() ? hasher.hash(password) : Uni.createFrom().nullItem();
         return rehash.flatMap(newHash -> Panache.withTransaction(() -> users.recordSuccess(user.id, newHash)))
                 .map(ignored -> {
+                    Log.infof("credentials verified for user %s", user.id);
                     registry.counter("identity.credentials.verified", "outcome", "success").increment();
                     return Optional.of(new VerifiedUser(user.id.toString(), user.username, user.displayName,
                             user.employeeId, user.groupList()));

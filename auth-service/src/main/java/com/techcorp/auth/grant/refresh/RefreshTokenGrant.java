@@ -1,5 +1,6 @@
 package com.techcorp.auth.grant.refresh;
 
+import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.ScopePolicy;
@@ -10,7 +11,6 @@ import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
 import com.techcorp.auth.token.TokenRequest;
 import com.techcorp.auth.token.TokenResponse;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +60,7 @@ public class RefreshTokenGrant implements GrantHandler {
                 .map(rotation -> switch (rotation.outcome()) {
                     case ROTATED -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken());
                     case REUSED -> {
-                        Log.warnf("refresh token reuse by client %s: family revoked", client.clientId());
+                        AuditLog.refreshTokenReuse(client.clientId());
                         throw INVALID;
                     }
                     default -> throw INVALID;
