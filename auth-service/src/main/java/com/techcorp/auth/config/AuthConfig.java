@@ -37,6 +37,10 @@ public interface AuthConfig {
         /** A refresh token unused this long expires, even within its client's absolute lifetime. */
         @WithDefault("P14D")
         Duration idleTimeout();
+
+        /** How long the identity-service's answer "this user is active" is trusted before a refresh asks again. */
+        @WithDefault("PT1M")
+        Duration userCheckInterval();
     }
 
     interface RateLimits {

@@ -1,5 +1,8 @@
 package com.techcorp.auth.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.token.AccessTokenClaims;
 import com.techcorp.auth.token.AccessTokenMinter;
@@ -38,11 +41,14 @@ public class IdentityClient {
     private final AccessTokenMinter minter;
     private final Set<String> audience;
     private volatile IssuedToken selfToken;
+    private final Cache<String, Boolean> activeUsers;
 
-    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, ScopePolicy scopes) {
+    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, ScopePolicy scopes, AuthConfig config) {
         this.api = api;
         this.minter = minter;
         this.audience = scopes.audiences(VERIFY_SCOPE);
+        this.activeUsers = Caffeine.newBuilder().expireAfterWrite(config.refreshTokens().userCheckInterval())
+                .maximumSize(100_000).build();
     }
 
     @Timeout(1000)
@@ -60,6 +66,26 @@ public class IdentityClient {
                     Log.errorf("identity-service refused the verification call with HTTP %d", status);
                     return Uni.createFrom().failure(OAuthError.TEMPORARILY_UNAVAILABLE
                             .exception("the identity service is unavailable, retry later"));
+                });
+    }
+
+    /**
+     * Whether the user may still hold tokens, asked at most once per {@code auth.refresh-tokens.user-check-interval}
+     * per user and replica. If the identity-service cannot answer, the last answer stands, and a
+     * user never asked about counts as active: refreshes keep working while it is down, and a user
+     * disabled meanwhile is refused at the first refresh after it returns.
+     */
+    public Uni<Boolean> isActive(String subject) {
+        Boolean known = activeUsers.getIfPresent(subject);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return api.status("Bearer " + selfToken(), subject).map(SubjectStatus::active)
+                .ifNoItem().after(Duration.ofSeconds(1)).fail()
+                .invoke(active -> activeUsers.put(subject, active))
+                .onFailure().recoverWithItem(e -> {
+                    Log.warnf("could not ask the identity-service about a user (%s); the refresh goes ahead", e.getClass().getSimpleName());
+                    return Boolean.TRUE;
                 });
     }
 

@@ -5,6 +5,7 @@ import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.refresh.RefreshTokenData;
 import com.techcorp.auth.refresh.RefreshTokenStore;
 import com.techcorp.auth.token.OAuthError;
@@ -30,11 +31,13 @@ public class RefreshTokenGrant implements GrantHandler {
     private final RefreshTokenStore store;
     private final ScopePolicy scopes;
     private final UserTokenIssuer tokens;
+    private final IdentityClient identity;
 
-    public RefreshTokenGrant(RefreshTokenStore store, ScopePolicy scopes, UserTokenIssuer tokens) {
+    public RefreshTokenGrant(RefreshTokenStore store, ScopePolicy scopes, UserTokenIssuer tokens, IdentityClient identity) {
         this.store = store;
         this.scopes = scopes;
         this.tokens = tokens;
+        this.identity = identity;
     }
 
     @Override
@@ -57,14 +60,28 @@ public class RefreshTokenGrant implements GrantHandler {
                 .replaceWithVoid();
         return checked
                 .flatMap(ignored -> store.rotate(token, client.clientId()))
-                .map(rotation -> switch (rotation.outcome()) {
-                    case ROTATED -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken());
+                .flatMap(rotation -> switch (rotation.outcome()) {
+                    case ROTATED -> userStillActive(rotation, client)
+                            .map(ok -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken()));
                     case REUSED -> {
                         AuditLog.refreshTokenReuse(client.clientId());
                         throw INVALID;
                     }
                     default -> throw INVALID;
                 });
+    }
+
+    /** A user disabled at the identity-service loses the whole family at the next refresh. */
+    private Uni<Boolean> userStillActive(RefreshTokenStore.Rotation rotation, Client client) {
+        if (rotation.data().username() == null) {
+            return Uni.createFrom().item(true);
+        }
+        return identity.isActive(rotation.data().subject()).flatMap(active -> active
+                ? Uni.createFrom().item(true)
+                : store.revokeFamily(rotation.newToken(), client.clientId()).map(revoked -> {
+                    AuditLog.revoked("refresh_token_family", client.clientId(), "user_disabled");
+                    throw INVALID;
+                }));
     }
 
     private Set<String> narrowed(String requested, RefreshTokenData data) {
