@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,14 +38,12 @@ class ScaleOutTest {
     static void start() {
         var pg = TestStorage.postgres();
         var redis = TestStorage.redis();
-        TestStorage.ensureDatabase(pg, "scale_auth");
-        TestStorage.ensureDatabase(pg, "scale_identity");
         a = TestStorage.freePort();
         b = TestStorage.freePort();
         int identity = TestStorage.freePort();
         processes.add(ServiceProcess.start("auth-service", a, authEnv(pg, redis, a, identity, true)));
         processes.add(ServiceProcess.start("auth-service", b, authEnv(pg, redis, b, identity, false)));
-        Map<String, String> identityEnv = base(pg, "scale_identity", true);
+        Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "scale_identity", true);
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
         identityEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + a + "/.well-known/jwks.json");
         processes.add(ServiceProcess.start("identity-service", identity, identityEnv));
@@ -59,7 +56,7 @@ class ScaleOutTest {
     }
 
     private static Map<String, String> authEnv(TestStorage.Postgres pg, TestStorage.Redis redis, int port, int identity, boolean clean) {
-        Map<String, String> env = base(pg, "scale_auth", clean);
+        Map<String, String> env = ServiceProcess.demoEnv(pg, "scale_auth", clean);
         env.put("AUTH_PORT", Integer.toString(port));
         env.put("REDIS_HOST", redis.host());
         env.put("REDIS_PORT", Integer.toString(redis.port()));
@@ -69,19 +66,6 @@ class ScaleOutTest {
         env.put("AUTH_KEY_ROTATION_INTERVAL", ROTATION_INTERVAL.toString());
         env.put("AUTH_KEY_PREPUBLICATION", "PT3S");
         env.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
-        return env;
-    }
-
-    private static Map<String, String> base(TestStorage.Postgres pg, String database, boolean clean) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "demo");
-        env.put("DB_HOST", pg.host());
-        env.put("DB_PORT", Integer.toString(pg.port()));
-        env.put("DB_USER", pg.user());
-        env.put("DB_PASSWORD", pg.password());
-        env.put("DB_NAME", database);
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(clean));
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         return env;
     }
 

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ final class Suite implements AutoCloseable {
         var redis = TestStorage.redis();
         String jwks = "http://127.0.0.1:" + auth + "/.well-known/jwks.json";
 
-        Map<String, String> authEnv = env(pg, "e2e_auth");
+        Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "e2e_auth", true);
         authEnv.put("AUTH_PORT", Integer.toString(auth));
         authEnv.put("REDIS_HOST", redis.host());
         authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
@@ -44,16 +43,16 @@ final class Suite implements AutoCloseable {
         authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
         authService = ServiceProcess.start("auth-service", auth, authEnv);
 
-        Map<String, String> identityEnv = env(pg, "e2e_identity");
+        Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "e2e_identity", true);
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
         identityEnv.put("AUTH_JWKS_URL", jwks);
-        Map<String, String> dataEnv = env(pg, "e2e_data");
+        Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "e2e_data", true);
         dataEnv.put("DATA_PORT", Integer.toString(data));
         dataEnv.put("AUTH_JWKS_URL", jwks);
-        Map<String, String> portalEnv = env(pg, "e2e_portal");
+        Map<String, String> portalEnv = ServiceProcess.demoEnv(pg, "e2e_portal", true);
         portalEnv.put("PORTAL_PORT", Integer.toString(portal));
         portalEnv.put("AUTH_JWKS_URL", jwks);
-        Map<String, String> reportEnv = env(pg, "e2e_report");
+        Map<String, String> reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
         reportEnv.put("REPORT_PORT", Integer.toString(report));
         reportEnv.put("AUTH_JWKS_URL", jwks);
         reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
@@ -90,20 +89,6 @@ final class Suite implements AutoCloseable {
 
     String url(int port) {
         return "http://127.0.0.1:" + port;
-    }
-
-    private static Map<String, String> env(TestStorage.Postgres pg, String database) {
-        TestStorage.ensureDatabase(pg, database);
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "demo");
-        env.put("DB_HOST", pg.host());
-        env.put("DB_PORT", Integer.toString(pg.port()));
-        env.put("DB_USER", pg.user());
-        env.put("DB_PASSWORD", pg.password());
-        env.put("DB_NAME", database);
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        return env;
     }
 
     @Override

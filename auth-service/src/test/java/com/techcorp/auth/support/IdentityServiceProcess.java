@@ -4,7 +4,6 @@ import com.techcorp.oauth.teststorage.ServiceProcess;
 import com.techcorp.oauth.teststorage.TestStorage;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,19 +21,10 @@ public class IdentityServiceProcess implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         var pg = TestStorage.postgres();
-        TestStorage.ensureDatabase(pg, "identity_for_auth_test");
         int authPort = TestStorage.freePort();
         int identityPort = TestStorage.freePort();
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "demo");
+        Map<String, String> env = ServiceProcess.demoEnv(pg, "identity_for_auth_test", true);
         env.put("IDENTITY_PORT", Integer.toString(identityPort));
-        env.put("DB_HOST", pg.host());
-        env.put("DB_PORT", Integer.toString(pg.port()));
-        env.put("DB_USER", pg.user());
-        env.put("DB_PASSWORD", pg.password());
-        env.put("DB_NAME", "identity_for_auth_test");
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("IDENTITY_LOCKOUT_MAX_FAILURES", "3");
         env.put("IDENTITY_LOCKOUT_DURATION", "PT3S");
         env.put("AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");

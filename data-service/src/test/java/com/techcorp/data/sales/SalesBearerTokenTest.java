@@ -2,23 +2,10 @@ package com.techcorp.data.sales;
 
 import com.techcorp.oauth.tokenvalidation.testkit.BearerTokenContract;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
-
-import static io.restassured.RestAssured.given;
 
 /** Every RFC 6750 case on GET /data. */
 @QuarkusTest
 class SalesBearerTokenTest extends BearerTokenContract {
-
-    @Override
-    protected RequestSpecification request() {
-        return given();
-    }
-
-    @Override
-    protected String method() {
-        return "GET";
-    }
 
     @Override
     protected String path() {

@@ -4,7 +4,6 @@ import com.techcorp.oauth.teststorage.ServiceProcess;
 import com.techcorp.oauth.teststorage.TestStorage;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -24,19 +23,17 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         var pg = TestStorage.postgres();
         var redis = TestStorage.redis();
-        TestStorage.ensureDatabase(pg, "auth_for_report_test");
-        TestStorage.ensureDatabase(pg, "data_for_report_test");
         int authPort = TestStorage.freePort();
         int dataPort = TestStorage.freePort();
 
-        Map<String, String> authEnv = common(pg, "auth_for_report_test");
+        Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "auth_for_report_test", true);
         authEnv.put("AUTH_PORT", Integer.toString(authPort));
         authEnv.put("REDIS_HOST", redis.host());
         authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
         authEnv.put("AUTH_REDIS_PREFIX", "auth-for-report-test:");
         auth = ServiceProcess.start("auth-service", authPort, authEnv);
 
-        Map<String, String> dataEnv = common(pg, "data_for_report_test");
+        Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "data_for_report_test", true);
         dataEnv.put("DATA_PORT", Integer.toString(dataPort));
         dataEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
         data = ServiceProcess.start("data-service", dataPort, dataEnv);
@@ -46,19 +43,6 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:" + authPort,
                 "quarkus.rest-client.data-service.url", "http://127.0.0.1:" + dataPort);
-    }
-
-    private static Map<String, String> common(TestStorage.Postgres pg, String database) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_PROFILE", "demo");
-        env.put("DB_HOST", pg.host());
-        env.put("DB_PORT", Integer.toString(pg.port()));
-        env.put("DB_USER", pg.user());
-        env.put("DB_PASSWORD", pg.password());
-        env.put("DB_NAME", database);
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        return env;
     }
 
     @Override

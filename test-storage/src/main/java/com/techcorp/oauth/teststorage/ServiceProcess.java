@@ -51,6 +51,24 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * The environment of a service in the demo profile on its own database (created when missing,
+     * its schema cleaned at start when {@code clean}); callers add ports and addresses.
+     */
+    public static Map<String, String> demoEnv(TestStorage.Postgres pg, String database, boolean clean) {
+        TestStorage.ensureDatabase(pg, database);
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("QUARKUS_PROFILE", "demo");
+        env.put("DB_HOST", pg.host());
+        env.put("DB_PORT", Integer.toString(pg.port()));
+        env.put("DB_USER", pg.user());
+        env.put("DB_PASSWORD", pg.password());
+        env.put("DB_NAME", database);
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", Boolean.toString(clean));
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        return env;
+    }
+
     public int port() {
         return port;
     }
