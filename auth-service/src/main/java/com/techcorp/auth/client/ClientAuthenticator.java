@@ -3,6 +3,7 @@ package com.techcorp.auth.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.Sha256;
 import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
 import io.smallrye.mutiny.Uni;
@@ -10,10 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,7 +111,7 @@ public class ClientAuthenticator {
         if (credentials.secret() == null || client.secretHash() == null) {
             return Uni.createFrom().failure(FAILED);
         }
-        String cacheKey = digest(client.clientId(), client.secretHash(), credentials.secret());
+        String cacheKey = Sha256.hex(client.clientId(), client.secretHash(), credentials.secret());
         if (verified.getIfPresent(cacheKey) != null) {
             return Uni.createFrom().item(client);
         }
@@ -124,18 +122,5 @@ public class ClientAuthenticator {
             verified.put(cacheKey, Boolean.TRUE);
             return client;
         });
-    }
-
-    private static String digest(String... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(part.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

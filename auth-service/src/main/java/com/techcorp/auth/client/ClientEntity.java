@@ -61,10 +61,6 @@ public class ClientEntity extends PanacheEntityBase {
                 Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled);
     }
 
-    static String join(Iterable<String> values) {
-        return values == null ? "" : String.join(" ", values);
-    }
-
     static Set<String> split(String value) {
         if (value == null || value.isBlank()) {
             return Set.of();

@@ -2,15 +2,12 @@ package com.techcorp.auth.ratelimit;
 
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.support.Sha256;
 import com.techcorp.auth.token.OAuthException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -70,11 +67,6 @@ public class AttemptLimiter {
     }
 
     private static String usernameKey(String username) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return "rl:user:" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "rl:user:" + Sha256.hex(username.toLowerCase(Locale.ROOT)).substring(0, 32);
     }
 }

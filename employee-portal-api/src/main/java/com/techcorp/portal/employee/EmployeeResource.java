@@ -68,7 +68,7 @@ public class EmployeeResource {
     @Path("hr-updates")
     @RequiresScope("hr:read")
     public Uni<HrUpdates> hrUpdates() {
-        employee.subject();
+        employee.subject(); // company-wide, but for employees only: refuses a token without a user
         return records.hrUpdates().map(list -> new HrUpdates(list.stream()
                 .map(u -> new HrUpdateView(u.publishedOn(), u.title(), u.body())).toList()));
     }
