@@ -28,6 +28,8 @@ import java.util.TreeSet;
 public class ClientAdminService {
 
     private static final String CLIENT_ID = "[A-Za-z0-9._~-]{3,100}";
+    /** RFC 6749 §4.2: served by the authorization endpoint alone, so no GrantHandler names it. Opt-in, legacy. */
+    static final String IMPLICIT = "implicit";
 
     private final ClientRepository repository;
     private final ClientRegistry registry;
@@ -44,6 +46,7 @@ public class ClientAdminService {
         this.hasher = hasher;
         this.scopes = scopes;
         this.config = config;
+        grantTypes.add(IMPLICIT);
         grants.forEach(g -> {
             grantTypes.add(g.grantType());
             if (!g.allowsPublicClients()) {
@@ -185,6 +188,16 @@ public class ClientAdminService {
             e.redirectUris = String.join(" ", r.redirectUris());
         } else if (e.redirectUris == null) {
             e.redirectUris = "";
+        }
+        if (r.firstParty() != null) {
+            e.firstParty = r.firstParty();
+        }
+        if (r.allowPlainPkce() != null) {
+            e.pkcePlainAllowed = r.allowPlainPkce();
+        }
+        boolean redirects = e.grantTypes.contains("authorization_code") || e.grantTypes.contains(IMPLICIT);
+        if (redirects && e.redirectUris.isBlank()) {
+            throw OAuthError.INVALID_CLIENT_METADATA.exception("authorization_code and implicit need at least one redirect_uri");
         }
         long maxLifetime = config.tokens().maxAccessTokenLifetime().toSeconds();
         if (r.accessTokenLifetime() != null) {

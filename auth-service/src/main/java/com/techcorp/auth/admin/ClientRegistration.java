@@ -18,5 +18,7 @@ public record ClientRegistration(
         @JsonProperty("default_scope") String defaultScope,
         @JsonProperty("redirect_uris") List<String> redirectUris,
         @JsonProperty("access_token_lifetime") Integer accessTokenLifetime,
-        @JsonProperty("refresh_token_lifetime") Integer refreshTokenLifetime) {
+        @JsonProperty("refresh_token_lifetime") Integer refreshTokenLifetime,
+        @JsonProperty("first_party") Boolean firstParty,
+        @JsonProperty("allow_plain_pkce") Boolean allowPlainPkce) {
 }

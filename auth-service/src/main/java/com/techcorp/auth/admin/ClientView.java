@@ -24,6 +24,9 @@ public record ClientView(
         @JsonProperty("access_token_lifetime") int accessTokenLifetime,
         @JsonProperty("refresh_token_lifetime") int refreshTokenLifetime,
         @JsonProperty("enabled") boolean enabled,
+        @JsonProperty("first_party") boolean firstParty,
+        @JsonProperty("allow_plain_pkce") boolean allowPlainPkce,
+        @JsonProperty("warnings") List<String> warnings,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("updated_at") Instant updatedAt,
         @JsonProperty("client_secret") String clientSecret) {
@@ -32,6 +35,19 @@ public record ClientView(
         var c = e.toClient();
         return new ClientView(c.clientId(), c.name(), c.confidential(), c.grantTypes(), String.join(" ", c.allowedScopes()),
                 String.join(" ", c.defaultScopes()), c.redirectUris(), e.accessTokenLifetimeSeconds,
-                e.refreshTokenLifetimeSeconds, c.enabled(), e.createdAt, e.updatedAt, newSecret);
+                e.refreshTokenLifetimeSeconds, c.enabled(), c.firstParty(), c.plainPkceAllowed(), warnings(c), e.createdAt,
+                e.updatedAt, newSecret);
+    }
+
+    /** Registrations that work but that RFC 9700 advises against, said where an operator looks. */
+    private static List<String> warnings(com.techcorp.auth.client.Client c) {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (c.allowsGrant(ClientAdminService.IMPLICIT)) {
+            warnings.add("implicit is a legacy grant (RFC 9700 §2.1.2): tokens travel in the URL; use authorization_code with PKCE");
+        }
+        if (c.plainPkceAllowed()) {
+            warnings.add("PKCE plain is allowed: the code_challenge is the verifier itself (RFC 9700 §2.1.1 recommends S256)");
+        }
+        return warnings.isEmpty() ? null : List.copyOf(warnings);
     }
 }

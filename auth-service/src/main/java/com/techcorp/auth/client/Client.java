@@ -7,6 +7,7 @@ import java.util.Set;
 /**
  * A registered client, as an immutable value. Confidential clients have a secret (stored only as
  * a hash); public clients have none and may use only the grants their registration names.
+ * First-party clients (the suite's own apps) skip the consent step of the authorization endpoint.
  */
 public record Client(
         String clientId,
@@ -19,7 +20,9 @@ public record Client(
         List<String> redirectUris,
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
-        boolean enabled) {
+        boolean enabled,
+        boolean firstParty,
+        boolean plainPkceAllowed) {
 
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);

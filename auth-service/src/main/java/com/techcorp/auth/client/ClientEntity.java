@@ -49,6 +49,12 @@ public class ClientEntity extends PanacheEntityBase {
 
     public boolean enabled;
 
+    @Column(name = "first_party")
+    public boolean firstParty;
+
+    @Column(name = "pkce_plain_allowed")
+    public boolean pkcePlainAllowed;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -58,7 +64,7 @@ public class ClientEntity extends PanacheEntityBase {
     public Client toClient() {
         return new Client(clientId, name, secretHash, confidential, split(grantTypes), split(allowedScopes),
                 split(defaultScopes), List.copyOf(split(redirectUris)), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled);
+                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed);
     }
 
     static Set<String> split(String value) {

@@ -33,6 +33,19 @@ public interface AuthConfig {
 
     RateLimits rateLimits();
 
+    Authorization authorization();
+
+    /** The authorization endpoint (authorization code and implicit grants). */
+    interface Authorization {
+        /** How long an authorization code can be redeemed (RFC 6749 §4.1.2: "a maximum lifetime of 10 minutes is RECOMMENDED"). */
+        @WithDefault("PT60S")
+        Duration codeLifetime();
+
+        /** How long a user has to sign in (and consent) once the authorization request arrived. */
+        @WithDefault("PT10M")
+        Duration loginTimeout();
+    }
+
     interface RefreshTokens {
         /** A refresh token unused this long expires, even within its client's absolute lifetime. */
         @WithDefault("P14D")

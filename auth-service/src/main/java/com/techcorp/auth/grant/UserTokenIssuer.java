@@ -32,13 +32,24 @@ public class UserTokenIssuer {
         this.refreshTokens = refreshTokens;
     }
 
+    /** An access token and, when the client may refresh, a refresh token (null otherwise). */
+    public record UserTokens(IssuedToken access, String refreshToken) {
+        public TokenResponse response() {
+            return TokenResponse.bearer(access, refreshToken);
+        }
+    }
+
     public Uni<TokenResponse> issue(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        return issueTokens(client, subject, username, groups, scope).map(UserTokens::response);
+    }
+
+    public Uni<UserTokens> issueTokens(Client client, String subject, String username, List<String> groups, Set<String> scope) {
         IssuedToken access = mint(client, subject, username, groups, scope);
         if (!client.allowsGrant(REFRESH_TOKEN)) {
-            return Uni.createFrom().item(TokenResponse.bearer(access, null));
+            return Uni.createFrom().item(new UserTokens(access, null));
         }
         return refreshTokens.issue(client.clientId(), subject, username, groups, access.scope(), client.refreshTokenLifetime())
-                .map(refresh -> TokenResponse.bearer(access, refresh));
+                .map(refresh -> new UserTokens(access, refresh));
     }
 
     public IssuedToken mint(Client client, String subject, String username, List<String> groups, Set<String> scope) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -31,6 +32,7 @@ public class MetadataResource {
         String issuer = config.issuer().replaceAll("/+$", "");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", config.issuer());
+        m.put("authorization_endpoint", issuer + "/oauth/authorize");
         m.put("token_endpoint", issuer + "/oauth/token");
         m.put("jwks_uri", issuer + "/.well-known/jwks.json");
         m.put("revocation_endpoint", issuer + "/oauth/revoke");
@@ -38,8 +40,15 @@ public class MetadataResource {
         m.put("introspection_endpoint", issuer + "/oauth/introspect");
         m.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         m.put("scopes_supported", scopes.known());
-        m.put("response_types_supported", List.of());
-        m.put("grant_types_supported", new TreeSet<>(grants.stream().map(GrantHandler::grantType).toList()));
+        // "token" (implicit) only for clients registered for it: legacy, off by default (RFC 9700 §2.1.2).
+        m.put("response_types_supported", List.of("code", "token"));
+        m.put("response_modes_supported", List.of("query", "fragment"));
+        Set<String> grantTypes = new TreeSet<>(grants.stream().map(GrantHandler::grantType).toList());
+        grantTypes.add("implicit");
+        m.put("grant_types_supported", grantTypes);
+        // plain is accepted only from a client registered for it, so it is not advertised.
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("authorization_response_iss_parameter_supported", true);
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         m.put("service_documentation", issuer + "/q/swagger-ui");
         this.metadata = Map.copyOf(m);

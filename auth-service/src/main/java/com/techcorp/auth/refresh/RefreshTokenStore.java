@@ -71,6 +71,12 @@ public class RefreshTokenStore {
             return {'rotated', d['fam'], d['cid'], d['sub'], d['usr'], d['grp'], d['scp'], d['aexp']}
             """;
 
+    /** KEYS: family set. ARGV: key prefix of the family's tokens. */
+    private static final String REVOKE_FAMILY = """
+            for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do redis.call('DEL', ARGV[1] .. h) end
+            return redis.call('DEL', KEYS[1])
+            """;
+
     /** KEYS: token, family set. ARGV: client id, key prefix of the family's tokens. */
     private static final String REVOKE = """
             local cid = redis.call('HGET', KEYS[1], 'cid')
@@ -147,6 +153,19 @@ public class RefreshTokenStore {
         }
         return eval(REVOKE, List.of(tokenKey(fam.get(), hash(token)), familyKey(fam.get())), clientId, tokenKeyPrefix(fam.get()))
                 .map(r -> r.toInteger() == 1);
+    }
+
+    /**
+     * Revokes a whole family by its id, whoever holds it: for an authorization code redeemed twice,
+     * whose tokens must all go (RFC 6749 §4.1.2).
+     */
+    public Uni<Boolean> revokeFamilyById(String family) {
+        return eval(REVOKE_FAMILY, List.of(familyKey(family)), tokenKeyPrefix(family)).map(r -> r.toInteger() == 1);
+    }
+
+    /** The family id a refresh token of this store carries; empty for anything else. */
+    public static Optional<String> familyOf(String token) {
+        return family(token);
     }
 
     private Uni<Response> eval(String script, List<String> keys, String... args) {

@@ -57,6 +57,21 @@ public final class TestClients {
         return this;
     }
 
+    public TestClients redirectUris(String... uris) {
+        body.put("redirect_uris", List.of(uris));
+        return this;
+    }
+
+    public TestClients firstParty(boolean firstParty) {
+        body.put("first_party", firstParty);
+        return this;
+    }
+
+    public TestClients allowPlainPkce() {
+        body.put("allow_plain_pkce", true);
+        return this;
+    }
+
     public TestClients accessTokenLifetime(int seconds) {
         body.put("access_token_lifetime", seconds);
         return this;

@@ -1,0 +1,333 @@
+package com.techcorp.auth.authorize;
+
+import com.techcorp.auth.audit.AuditLog;
+import com.techcorp.auth.authorize.PendingAuthorizations.Pending;
+import com.techcorp.auth.authorize.PendingAuthorizations.SignedInUser;
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.client.ClientRegistry;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.identity.IdentityClient;
+import com.techcorp.auth.ratelimit.AttemptLimiter;
+import com.techcorp.auth.token.IssuedToken;
+import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.token.OAuthException;
+import com.techcorp.oauth.jsonerrors.Unavailable;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authorization endpoint (RFC 6749 §3.1, §4.1, §4.2; RFC 7636; RFC 9207) and its sign-in and
+ * consent pages. The client and its redirect URI are checked before anything else: until both are
+ * known good, errors are a page here and never a redirect (§4.1.2.1), so the endpoint cannot be
+ * used as an open redirector. After that, errors go back to the client with {@code state} and
+ * {@code iss}. The password is checked by the identity-service, as for the password grant.
+ */
+@Path("/oauth/authorize")
+public class AuthorizeResource {
+
+    static final String BINDING_COOKIE = "authz_binding";
+    private static final String AUTHORIZATION_CODE = "authorization_code";
+    private static final String IMPLICIT = "implicit";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String clientName, String requestId, String csrfToken, String username, String error);
+
+        static native TemplateInstance consent(String clientName, String requestId, String csrfToken, String username, List<String> scopes);
+
+        static native TemplateInstance problem(String title, String message);
+    }
+
+    private final ClientRegistry clients;
+    private final ScopePolicy scopes;
+    private final PendingAuthorizations pending;
+    private final AuthorizationCodes codes;
+    private final IdentityClient identity;
+    private final AttemptLimiter limiter;
+    private final UserTokenIssuer tokens;
+    private final String issuer;
+    private final boolean secureCookies;
+
+    public AuthorizeResource(ClientRegistry clients, ScopePolicy scopes, PendingAuthorizations pending, AuthorizationCodes codes,
+                             IdentityClient identity, AttemptLimiter limiter, UserTokenIssuer tokens, AuthConfig config) {
+        this.clients = clients;
+        this.scopes = scopes;
+        this.pending = pending;
+        this.codes = codes;
+        this.identity = identity;
+        this.limiter = limiter;
+        this.tokens = tokens;
+        this.issuer = config.issuer();
+        this.secureCookies = config.issuer().startsWith("https:");
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> authorize(@Context UriInfo uri, @CookieParam(BINDING_COOKIE) String binding) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        String clientId = params.getFirst("client_id");
+        if (clientId == null || params.get("client_id").size() > 1) {
+            return page(400, "Invalid request", "The request names no client (client_id), or more than one.");
+        }
+        return clients.find(clientId)
+                .flatMap(found -> validate(params, found, binding))
+                .onFailure(Unavailable::is).recoverWithUni(this::unavailable);
+    }
+
+    private Uni<Response> validate(MultivaluedMap<String, String> params, Optional<Client> found, String binding) {
+        if (found.isEmpty() || !found.get().enabled()) {
+            return page(400, "Unknown application", "The application that sent you here is not registered.");
+        }
+        Client client = found.get();
+        List<String> redirectParam = params.get("redirect_uri");
+        if (redirectParam != null && redirectParam.size() > 1) {
+            return page(400, "Invalid request", "The request names more than one redirect_uri.");
+        }
+        String requested = redirectParam == null ? null : redirectParam.get(0);
+        // RFC 6749 §3.1.2.3: without redirect_uri, only a client with exactly one registered URI; with
+        // one, simple string comparison against the registered URIs (RFC 9700 §4.1.1), nothing looser.
+        String redirectUri;
+        if (requested == null) {
+            if (client.redirectUris().size() != 1) {
+                return page(400, "Invalid request", "The request must name its redirect_uri.");
+            }
+            redirectUri = client.redirectUris().get(0);
+        } else if (client.redirectUris().contains(requested)) {
+            redirectUri = requested;
+        } else {
+            return page(400, "Invalid redirect", "The redirect_uri is not registered for this application.");
+        }
+        String responseType = params.getFirst("response_type");
+        boolean implicit = AuthorizationRequest.TOKEN.equals(responseType);
+        AuthorizationRedirect back = new AuthorizationRedirect(redirectUri, params.getFirst("state"), implicit, issuer);
+        for (var entry : params.entrySet()) {
+            if (entry.getValue().size() > 1) {
+                return done(back.error("invalid_request", entry.getKey() + " is repeated"));
+            }
+        }
+        if (responseType == null) {
+            return done(back.error("invalid_request", "response_type is required"));
+        }
+        if (!implicit && !AuthorizationRequest.CODE.equals(responseType)) {
+            return done(back.error("unsupported_response_type", "response_type must be code"));
+        }
+        if (!client.allowsGrant(implicit ? IMPLICIT : AUTHORIZATION_CODE)) {
+            return done(back.error("unauthorized_client", "the client is not registered for response_type " + responseType));
+        }
+        Set<String> granted;
+        try {
+            granted = scopes.grant(params.getFirst("scope"), client.allowedScopes(), client.defaultScopes());
+        } catch (OAuthException e) {
+            return done(back.error(e.error().code(), e.description()));
+        }
+        String challenge = implicit ? null : params.getFirst("code_challenge");
+        String method = implicit ? null : params.getFirst("code_challenge_method");
+        if (challenge == null) {
+            if (method != null) {
+                return done(back.error("invalid_request", "code_challenge_method without code_challenge"));
+            }
+            if (!implicit && !client.confidential()) {
+                return done(back.error("invalid_request", "code_challenge is required (PKCE with S256)"));
+            }
+        } else {
+            // RFC 7636 §4.3: an absent method means plain, which is refused unless the client is registered for it.
+            method = method == null ? Pkce.PLAIN : method;
+            if (Pkce.PLAIN.equals(method) && !client.plainPkceAllowed()) {
+                return done(back.error("invalid_request", "code_challenge_method plain is not allowed; use S256"));
+            }
+            if (!Pkce.S256.equals(method) && !Pkce.PLAIN.equals(method)) {
+                return done(back.error("invalid_request", "code_challenge_method must be S256"));
+            }
+            if (!Pkce.validChallenge(method, challenge)) {
+                return done(back.error("invalid_request", "code_challenge is malformed"));
+            }
+        }
+        AuthorizationRequest request = new AuthorizationRequest(client.clientId(), redirectUri, requested != null, responseType,
+                String.join(" ", granted), params.getFirst("state"), challenge, challenge == null ? null : method);
+        String browser = binding != null && binding.length() == 43 ? binding : PendingAuthorizations.randomToken();
+        return pending.start(request, browser).map(started -> html(200, Templates.login(displayName(client), started.id(),
+                        started.csrfToken(), null, null))
+                .cookie(new NewCookie.Builder(BINDING_COOKIE).value(browser).path("/oauth/authorize").httpOnly(true)
+                        .secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build())
+                .build());
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> login(MultivaluedMap<String, String> form, @CookieParam(BINDING_COOKIE) String binding) {
+        String username = single(form, "username");
+        String password = single(form, "password");
+        return verifiedPost(form, binding, false).flatMap(p -> {
+            if (p.response() != null) {
+                return done(p.response());
+            }
+            Pending request = p.pending();
+            Client client = p.client();
+            if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 256) {
+                return loginAgain(400, client, request, username, "Enter your username and password.");
+            }
+            return limiter.passwordAttempt(client.clientId())
+                    .call(() -> limiter.checkUsername(username))
+                    .flatMap(ignored -> identity.verify(username, password))
+                    .flatMap(user -> {
+                        if (user.isEmpty()) {
+                            AuditLog.refused(AUTHORIZATION_CODE, client.clientId(), "invalid_credentials");
+                            return limiter.recordFailure(username)
+                                    .replaceWith(loginAgain(401, client, request, username, "The username or password is incorrect."));
+                        }
+                        SignedInUser signedIn = new SignedInUser(user.get().subject(), user.get().username(), user.get().groups());
+                        if (client.firstParty()) {
+                            return complete(request.id(), client, signedIn);
+                        }
+                        return pending.signIn(request, signedIn).map(saved -> html(200, Templates.consent(displayName(client),
+                                saved.id(), saved.csrfToken(), signedIn.username(), List.copyOf(ScopePolicy.parse(saved.request().scope()))))
+                                .build());
+                    })
+                    .onFailure(OAuthException.class).recoverWithUni(e -> {
+                        OAuthException failure = (OAuthException) e;
+                        if (failure.error() == OAuthError.TOO_MANY_ATTEMPTS) {
+                            return loginAgain(429, client, request, username, "Too many attempts. Wait a minute and try again.");
+                        }
+                        if (failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+                            return loginAgain(503, client, request, username, "Signing in is unavailable right now. Try again shortly.");
+                        }
+                        return Uni.createFrom().failure(e);
+                    });
+        }).onFailure(Unavailable::is).recoverWithUni(this::unavailable);
+    }
+
+    @POST
+    @Path("consent")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> consent(MultivaluedMap<String, String> form, @CookieParam(BINDING_COOKIE) String binding) {
+        return verifiedPost(form, binding, true).flatMap(p -> {
+            if (p.response() != null) {
+                return done(p.response());
+            }
+            if ("allow".equals(single(form, "decision"))) {
+                return complete(p.pending().id(), p.client(), p.pending().user());
+            }
+            return pending.consume(p.pending().id()).map(taken -> redirect(p.pending().request()).error("access_denied",
+                    "the user denied the request"));
+        }).onFailure(Unavailable::is).recoverWithUni(this::unavailable);
+    }
+
+    /** A form post checked: its request is pending, posted by the same browser with our CSRF token, its client still enabled. */
+    private record Checked(Pending pending, Client client, Response response) {
+    }
+
+    private Uni<Checked> verifiedPost(MultivaluedMap<String, String> form, String binding, boolean needsUser) {
+        String id = single(form, "request");
+        String csrf = single(form, "csrf_token");
+        return pending.find(id).flatMap(found -> {
+            if (found.isEmpty() || needsUser && found.get().user() == null) {
+                return done(new Checked(null, null, problem(400, "Sign-in expired",
+                        "This sign-in request has expired or was already used. Return to the application and sign in again.")));
+            }
+            if (!found.get().postedBy(binding, csrf)) {
+                Log.warnf("authorization form for client %s refused: CSRF token or browser binding missing or wrong",
+                        found.get().request().clientId());
+                return done(new Checked(null, null, problem(403, "Form not accepted",
+                        "This form could not be verified (CSRF check). Return to the application and sign in again.")));
+            }
+            return clients.find(found.get().request().clientId()).map(client -> client.isPresent() && client.get().enabled()
+                    ? new Checked(found.get(), client.get(), null)
+                    : new Checked(null, null, problem(400, "Unknown application", "The application is no longer registered.")));
+        });
+    }
+
+    /** Takes the request out of the pending ones and answers the client: a code, or the implicit grant's token. */
+    private Uni<Response> complete(String pendingId, Client client, SignedInUser user) {
+        return pending.consume(pendingId).flatMap(taken -> {
+            if (taken.isEmpty()) {
+                return done(problem(400, "Sign-in expired", "This sign-in request was already completed. Return to the application."));
+            }
+            AuthorizationRequest request = taken.get().request();
+            AuthorizationRedirect back = redirect(request);
+            if (request.implicit()) {
+                // RFC 6749 §4.2.2: an access token in the fragment, never a refresh token.
+                IssuedToken token = tokens.mint(client, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
+                Map<String, String> answer = new LinkedHashMap<>();
+                answer.put("access_token", token.value());
+                answer.put("token_type", "Bearer");
+                answer.put("expires_in", Long.toString(token.expiresIn()));
+                answer.put("scope", token.scope());
+                return done(back.success(answer));
+            }
+            var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
+                    request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod());
+            return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
+        });
+    }
+
+    private AuthorizationRedirect redirect(AuthorizationRequest request) {
+        return new AuthorizationRedirect(request.redirectUri(), request.state(), request.implicit(), issuer);
+    }
+
+    private Uni<Response> loginAgain(int status, Client client, Pending request, String username, String error) {
+        return done(html(status, Templates.login(displayName(client), request.id(), request.csrfToken(), username, error)).build());
+    }
+
+    private Uni<Response> unavailable(Throwable e) {
+        Log.warnf("authorization endpoint: a dependency is unavailable: %s", Unavailable.rootCause(e));
+        return done(problem(503, "Temporarily unavailable", "Signing in is unavailable right now. Try again shortly."));
+    }
+
+    private static Uni<Response> page(int status, String title, String message) {
+        return done(problem(status, title, message));
+    }
+
+    private static Response problem(int status, String title, String message) {
+        return html(status, Templates.problem(title, message)).build();
+    }
+
+    /** Pages of the sign-in flow are never cached, never framed (clickjacking), and never leak the URL onwards. */
+    private static Response.ResponseBuilder html(int status, TemplateInstance page) {
+        return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Pragma", "no-cache")
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    private static String displayName(Client client) {
+        return client.name() == null || client.name().isBlank() ? client.clientId() : client.name();
+    }
+
+    private static String single(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form == null ? null : form.get(name);
+        return values == null || values.size() != 1 ? null : values.get(0);
+    }
+
+    private static <T> Uni<T> done(T value) {
+        return Uni.createFrom().item(value);
+    }
+}

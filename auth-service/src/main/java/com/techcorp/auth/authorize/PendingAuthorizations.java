@@ -1,0 +1,119 @@
+package com.techcorp.auth.authorize;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.Sha256;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authorization requests waiting for the user to sign in (and consent), in Redis for
+ * {@code auth.authorization.login-timeout}. Each has an unguessable id (the login form carries it),
+ * a CSRF token, and the hash of the browser-binding cookie of the browser that made the request:
+ * a form is accepted only with both, so another site can neither post it nor sign a victim's
+ * browser in to an attacker's account (login CSRF).
+ */
+@ApplicationScoped
+public class PendingAuthorizations {
+
+    /** A user who has signed in for this request, awaiting consent. */
+    public record SignedInUser(String subject, String username, List<String> groups) {
+    }
+
+    public record Pending(String id, AuthorizationRequest request, String bindingHash, String csrfToken, SignedInUser user) {
+
+        /** Whether a form post comes from the browser that started this request, through our own form. */
+        public boolean postedBy(String binding, String csrf) {
+            return binding != null && csrf != null
+                    && MessageDigest.isEqual(bindingHash.getBytes(StandardCharsets.US_ASCII), Sha256.hex(binding).getBytes(StandardCharsets.US_ASCII))
+                    && MessageDigest.isEqual(csrfToken.getBytes(StandardCharsets.US_ASCII), csrf.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        Pending signedIn(SignedInUser signedIn) {
+            return new Pending(id, request, bindingHash, csrfToken, signedIn);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ReactiveValueCommands<String, String> values;
+    private final ObjectMapper json;
+    private final String prefix;
+    private final Duration timeout;
+
+    public PendingAuthorizations(ReactiveRedisDataSource redis, ObjectMapper json, AuthConfig config) {
+        this.values = redis.value(String.class);
+        this.json = json;
+        this.prefix = config.redis().keyPrefix() + "authz:";
+        this.timeout = config.authorization().loginTimeout();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** A new random value for ids, CSRF tokens and browser bindings: 256 bits, base64url. */
+    public static String randomToken() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public Uni<Pending> start(AuthorizationRequest request, String binding) {
+        Pending pending = new Pending(randomToken(), request, Sha256.hex(binding), randomToken(), null);
+        return values.set(key(pending.id()), write(pending), new SetArgs().ex(timeout)).replaceWith(pending);
+    }
+
+    public Uni<Optional<Pending>> find(String id) {
+        if (id == null || id.length() != 43) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return values.get(key(id)).map(this::read);
+    }
+
+    /** Stores the signed-in user, keeping the request's deadline. */
+    public Uni<Pending> signIn(Pending pending, SignedInUser user) {
+        Pending signedIn = pending.signedIn(user);
+        return values.set(key(pending.id()), write(signedIn), new SetArgs().keepttl()).replaceWith(signedIn);
+    }
+
+    /** Takes the request out: of two concurrent completions, one gets it. */
+    public Uni<Optional<Pending>> consume(String id) {
+        return values.getdel(key(id)).map(this::read);
+    }
+
+    private String key(String id) {
+        return prefix + Sha256.hex(id);
+    }
+
+    private String write(Pending pending) {
+        try {
+            return json.writeValueAsString(pending);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a pending authorization is plain data", e);
+        }
+    }
+
+    private Optional<Pending> read(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(stored, Pending.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a pending authorization could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package com.techcorp.auth.grant.authorizationcode;
+
+import com.techcorp.auth.audit.AuditLog;
+import com.techcorp.auth.authorize.AuthorizationCodes;
+import com.techcorp.auth.authorize.AuthorizationCodes.Redemption;
+import com.techcorp.auth.authorize.Pkce;
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.grant.UserTokenIssuer.UserTokens;
+import com.techcorp.auth.refresh.RefreshTokenStore;
+import com.techcorp.auth.revocation.RevokedAccessTokens;
+import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.token.OAuthException;
+import com.techcorp.auth.token.TokenRequest;
+import com.techcorp.auth.token.TokenResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+
+/**
+ * RFC 6749 §4.1.3 with RFC 7636 §4.5–4.6: a code is redeemed once, by the client it was issued to,
+ * with the redirect URI of its request and the PKCE verifier of its challenge. A verifier sent for a
+ * code issued without a challenge is refused (downgrade, RFC 9700 §2.1.1). A code presented a second
+ * time revokes the tokens issued from it (§4.1.2): it has leaked.
+ */
+@ApplicationScoped
+public class AuthorizationCodeGrant implements GrantHandler {
+
+    private static final OAuthException INVALID =
+            OAuthError.INVALID_GRANT.exception("the authorization code is invalid, expired or already used");
+
+    private final AuthorizationCodes codes;
+    private final UserTokenIssuer tokens;
+    private final RefreshTokenStore refreshTokens;
+    private final RevokedAccessTokens revokedAccessTokens;
+
+    public AuthorizationCodeGrant(AuthorizationCodes codes, UserTokenIssuer tokens, RefreshTokenStore refreshTokens,
+                                  RevokedAccessTokens revokedAccessTokens) {
+        this.codes = codes;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.revokedAccessTokens = revokedAccessTokens;
+    }
+
+    @Override
+    public String grantType() {
+        return "authorization_code";
+    }
+
+    @Override
+    public Uni<TokenResponse> handle(TokenRequest request, Client client) {
+        String code = request.param("code");
+        if (code == null) {
+            throw OAuthError.INVALID_REQUEST.exception("code is required");
+        }
+        String verifier = request.param("code_verifier");
+        if (verifier != null && !Pkce.validVerifier(verifier)) {
+            throw OAuthError.INVALID_REQUEST.exception("code_verifier must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+        }
+        return codes.redeem(code, client.clientId(), request.param("redirect_uri"), verifier)
+                .flatMap(redemption -> switch (redemption.outcome()) {
+                    case REDEEMED -> issue(code, client, redemption.grant());
+                    case REUSED -> revokeIssued(client, redemption).map(ignored -> {
+                        throw INVALID;
+                    });
+                    case REDIRECT_MISMATCH -> throw OAuthError.INVALID_GRANT.exception("redirect_uri does not match the authorization request");
+                    case VERIFIER_MISMATCH -> throw OAuthError.INVALID_GRANT.exception("code_verifier does not match the code_challenge");
+                    case DOWNGRADE -> throw OAuthError.INVALID_GRANT.exception("code_verifier sent for a code issued without code_challenge");
+                    default -> throw INVALID;
+                });
+    }
+
+    private Uni<TokenResponse> issue(String code, Client client, AuthorizationCodes.CodeGrant grant) {
+        // The tokens are remembered with the spent code; if the code was presented again while they
+        // were being minted, they are revoked at once and nobody gets them.
+        return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()))
+                .flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
+                        .flatMap(replayedMeanwhile -> replayedMeanwhile
+                                ? revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
+                                    throw INVALID;
+                                })
+                                : Uni.createFrom().item(issued.response())));
+    }
+
+    private Uni<Void> revokeIssued(Client client, Redemption reused) {
+        return revoke(client, reused.refreshFamily(), reused.accessTokenId(), Instant.ofEpochSecond(reused.accessTokenExpiry()));
+    }
+
+    private Uni<Void> revoke(Client client, String family, String jti, Instant accessTokenExpiry) {
+        AuditLog.revoked("authorization_code_replay", client.clientId(), jti == null ? "-" : jti);
+        Uni<Void> refresh = family == null ? Uni.createFrom().voidItem() : refreshTokens.revokeFamilyById(family).replaceWithVoid();
+        Uni<Void> access = jti == null ? Uni.createFrom().voidItem() : revokedAccessTokens.revoke(jti, accessTokenExpiry);
+        return refresh.call(() -> access);
+    }
+
+    private static String family(UserTokens issued) {
+        return issued.refreshToken() == null ? null : RefreshTokenStore.familyOf(issued.refreshToken()).orElse(null);
+    }
+}
