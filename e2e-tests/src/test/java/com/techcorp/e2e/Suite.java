@@ -18,6 +18,8 @@ import java.util.Map;
 final class Suite implements AutoCloseable {
 
     static final String ADMIN_SECRET = "e2e-only-bootstrap-secret";
+    /** The portal page's client here: the demo one's redirect URI names port 8084, the suite's portal runs elsewhere. */
+    static final String PORTAL_WEB_CLIENT = "portal_web_e2e";
 
     final int auth = TestStorage.freePort();
     final int identity = TestStorage.freePort();
@@ -41,6 +43,8 @@ final class Suite implements AutoCloseable {
         authEnv.put("AUTH_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
         authEnv.put("AUTH_KEY_PREPUBLICATION", "PT3S");
         authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
+        // The portal page, as a browser sees it: on localhost, signing in as its own public client.
+        authEnv.put("AUTH_CORS_ORIGINS", "http://localhost:" + portal);
         authService = ServiceProcess.start("auth-service", auth, authEnv);
 
         Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "e2e_identity", true);
@@ -52,6 +56,9 @@ final class Suite implements AutoCloseable {
         Map<String, String> portalEnv = ServiceProcess.demoEnv(pg, "e2e_portal", true);
         portalEnv.put("PORTAL_PORT", Integer.toString(portal));
         portalEnv.put("AUTH_JWKS_URL", jwks);
+        portalEnv.put("PORTAL_AUTH_URL", "http://localhost:" + auth);
+        portalEnv.put("PORTAL_CLIENT_ID", PORTAL_WEB_CLIENT);
+        portalEnv.put("PORTAL_REDIRECT_URI", portalCallback());
         Map<String, String> reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
         reportEnv.put("REPORT_PORT", Integer.toString(report));
         reportEnv.put("AUTH_JWKS_URL", jwks);
@@ -85,6 +92,10 @@ final class Suite implements AutoCloseable {
             default -> portal;
         };
         return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log"));
+    }
+
+    String portalCallback() {
+        return "http://localhost:" + portal + "/portal/callback";
     }
 
     String url(int port) {

@@ -307,14 +307,18 @@ public class AuthorizeResource {
         return html(status, Templates.problem(title, message)).build();
     }
 
-    /** Pages of the sign-in flow are never cached, never framed (clickjacking), and never leak the URL onwards. */
+    /**
+     * Pages of the sign-in flow are never cached, never framed (clickjacking), and never leak their
+     * URL to another site. Referrer-Policy is same-origin, not no-referrer: under no-referrer the
+     * browser posts the form with {@code Origin: null}, which the CORS filter refuses.
+     */
     private static Response.ResponseBuilder html(int status, TemplateInstance page) {
         return Response.status(status).entity(page.render()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", "same-origin")
                 .header("X-Content-Type-Options", "nosniff");
     }
 

@@ -61,6 +61,17 @@ class AuthorizationCodeFlowTest {
         assertEquals(List.of("employee-portal-api"), claims.getAudience());
     }
 
+    /** A browser posts the sign-in form with its Origin; the CORS filter must let our own origin through. */
+    @Test
+    void theSignInFormPostedByABrowserWithItsOriginIsAccepted() {
+        Browser browser = new Browser();
+        browser.authorize(codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "o")).then().statusCode(200)
+                .header("Referrer-Policy", "same-origin"); // no-referrer would make the browser send Origin: null
+        Response redirect = browser.withHeader("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .signIn("johndoe", "secret123");
+        assertEquals(303, redirect.statusCode());
+    }
+
     @Test
     void redirectUrisMatchExactlyOrTheEndpointShowsAPageAndNeverRedirects() {
         for (String wrong : List.of(

@@ -24,6 +24,7 @@ public final class Browser {
     public static final String VERIFIER = "dBjftJeZ4CVP-mJ92K1C-verifier-of-forty-three-or-more_chars.~";
 
     private final Map<String, String> cookies = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>();
     private Response last;
 
     /** GET /oauth/authorize with these query parameters. */
@@ -50,10 +51,16 @@ public final class Browser {
         form.put("csrf_token", hidden("csrf_token"));
         form.putAll(fields);
         form.values().removeIf(v -> v == null);
-        last = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
+        last = given().redirects().follow(false).cookies(cookies).headers(headers).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(path);
         cookies.putAll(last.getCookies());
         return last;
+    }
+
+    /** A header the browser sends with its form posts from now on. */
+    public Browser withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public Browser forgetCookies() {
