@@ -32,7 +32,8 @@ fresh_database() {
 # start_service JAR PORT LOG [VAR=VALUE ...]: starts it in the demo profile; prints its PID once ready.
 start_service() {
   local jar=$1 port=$2 log=$3; shift 3
-  env "$@" "$JAVA" -Xmx1g -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
+  # JAVA_OPTS: extra JVM flags, e.g. a JFR recording to profile the service under load.
+  env "$@" "$JAVA" -Xmx1g ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then echo "$pid"; return 0; fi

@@ -34,6 +34,10 @@ public class ReportService {
                         throw ApiError.badGateway("data-service's sales cannot make a report: " + e.getMessage());
                     }
                 })
+                .onFailure(DataServiceClient.TokenRefused.class).transform(e -> {
+                    Log.error("data-service refused our access token, also a renewed one: check its issuer, audience and JWKS");
+                    return ApiError.badGateway("data-service refused the report service's access token");
+                })
                 .call(report -> Panache.withTransaction(() -> ReportEntity.of(report).persist()))
                 .invoke(report -> Log.infof("report %s generated: %s to %s", report.id(), report.firstPeriod(), report.lastPeriod()));
     }

@@ -16,8 +16,12 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
     public static final String DATA_PID = "test.data-service.pid";
     public static final String AUTH_PORT = "test.auth-service.port";
 
+    private static UpstreamServices current;
+
     private ServiceProcess auth;
     private ServiceProcess data;
+    private Map<String, String> authEnv;
+    private Map<String, String> dataEnv;
 
     @Override
     public Map<String, String> start() {
@@ -26,23 +30,47 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
         int authPort = TestStorage.freePort();
         int dataPort = TestStorage.freePort();
 
-        Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "auth_for_report_test", true);
+        authEnv = ServiceProcess.demoEnv(pg, "auth_for_report_test", true);
         authEnv.put("AUTH_PORT", Integer.toString(authPort));
         authEnv.put("REDIS_HOST", redis.host());
         authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
         authEnv.put("AUTH_REDIS_PREFIX", "auth-for-report-test:");
         auth = ServiceProcess.start("auth-service", authPort, authEnv);
 
-        Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "data_for_report_test", true);
+        dataEnv = ServiceProcess.demoEnv(pg, "data_for_report_test", true);
         dataEnv.put("DATA_PORT", Integer.toString(dataPort));
         dataEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
         data = ServiceProcess.start("data-service", dataPort, dataEnv);
 
         System.setProperty(DATA_PID, Long.toString(data.pid()));
         System.setProperty(AUTH_PORT, Integer.toString(authPort));
+        current = this;
         return Map.of(
                 "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:" + authPort,
                 "quarkus.rest-client.data-service.url", "http://127.0.0.1:" + dataPort);
+    }
+
+    /**
+     * The auth-service comes back on its port with a clean database, so new signing keys, and
+     * data-service restarts with an empty JWKS cache: every token issued before is now refused.
+     */
+    public static synchronized void replaceAuthorizationServer() {
+        UpstreamServices u = current;
+        u.data.stop();
+        u.auth.stop();
+        u.auth = ServiceProcess.start("auth-service", u.auth.port(), u.authEnv);
+        u.data = ServiceProcess.start("data-service", u.data.port(), u.dataEnv);
+        System.setProperty(DATA_PID, Long.toString(u.data.pid()));
+    }
+
+    /** data-service restarts with these environment variables over its own (none: as started). */
+    public static synchronized void restartDataService(Map<String, String> overrides) {
+        UpstreamServices u = current;
+        u.data.stop();
+        Map<String, String> env = new java.util.HashMap<>(u.dataEnv);
+        env.putAll(overrides);
+        u.data = ServiceProcess.start("data-service", u.data.port(), env);
+        System.setProperty(DATA_PID, Long.toString(u.data.pid()));
     }
 
     @Override

@@ -77,8 +77,17 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /** Stops it and waits until it has exited, so its port is free for whatever starts next. */
     public void stop() {
         process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private void awaitReady(Duration timeout, Path log) {
