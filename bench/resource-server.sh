@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A resource server's cost of validating tokens locally: GET /data on data-service with a valid
 # token (signature against the cached JWKS, claims, scope, then one PostgreSQL query) against the
-# same service's unauthenticated /q/health/live, at the same connections in the same run.
+# same service's unauthenticated /q/health/live, at the same connections in the same run. A third
+# line, GET /data without a token (the 401 challenge, answered by the scope filter before anything
+# else), is the floor of any REST endpoint in the service: what a resource costs beyond Quarkus
+# REST itself is the ratio /data : no-token.
 #
 #   bench/resource-server.sh          (DURATION=20 CONNECTIONS=16 to change)
 #
@@ -35,8 +38,11 @@ TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTI
 printf '%-28s %-11s %-9s %-9s %-7s %s\n' endpoint requests/s p50 p99 non2xx server-cpu
 read -r h_rps h_p50 h_p99 h_non cpu_h _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
 read -r d_rps d_p50 d_p99 d_non cpu_d _ <<<"$(TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+read -r f_rps f_p50 f_p99 f_non cpu_f _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
 {
   printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /q/health/live" "$h_rps" "$h_p50" "$h_p99" "$h_non" "${cpu_h}s"
   printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /data (bearer, data:read)" "$d_rps" "$d_p50" "$d_p99" "$d_non" "${cpu_d}s"
+  printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /data, no token (401)" "$f_rps" "$f_p50" "$f_p99" "$f_non" "${cpu_f}s"
   echo "ratio /data : health = $(awk -v d="$d_rps" -v h="$h_rps" 'BEGIN {printf "%.2f", d / h}') at $CONNECTIONS connections"
+  echo "ratio /data : no-token REST floor = $(awk -v d="$d_rps" -v f="$f_rps" 'BEGIN {printf "%.2f", d / f}'); floor : health = $(awk -v f="$f_rps" -v h="$h_rps" 'BEGIN {printf "%.2f", f / h}')"
 } | tee "$RESULTS/resource-server.txt"

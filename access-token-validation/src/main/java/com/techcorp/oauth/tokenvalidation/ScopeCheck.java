@@ -16,7 +16,7 @@ import java.util.Arrays;
 
 /**
  * Enforces {@link RequiresScope}: authenticates the bearer token (SmallRye JWT against the JWKS, plus
- * {@link AccessTokenProfile}) and checks the scopes, answering every failure with its RFC 6750 §3
+ * the RFC 9068 typ check of {@link VerifiedTokenCache}) and checks the scopes, answering every failure with its RFC 6750 §3
  * challenge: no token → 401 bare; a token that does not verify → 401 invalid_token; a valid token
  * without the scope → 403 insufficient_scope.
  */

@@ -12,10 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import org.jose4j.json.JsonUtil;
+import org.jose4j.lang.JoseException;
+
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +29,13 @@ import java.util.concurrent.TimeUnit;
  * claims parse; SmallRye JWT keeps no such cache. A verified token is remembered until it expires,
  * and never longer than {@link #MAX_AGE}, so a key withdrawn from the JWKS stops being trusted
  * within a minute. Tokens that fail are not remembered: garbage cannot fill the cache.
+ *
+ * <p>It also checks what SmallRye JWT does not: the token is an access token in the RFC 9068
+ * profile ({@code typ: at+jwt}, §4: "Resource servers MUST verify that the typ header value is
+ * at+jwt"), so an ID token or any other JWT signed by the same key is refused. Issuer, audience,
+ * expiry and the allowed algorithm are SmallRye JWT's configuration
+ * (META-INF/microprofile-config.properties). Checked here, on the way into the cache, it costs
+ * once per token rather than once per request.
  */
 @Alternative
 @Priority(1)
@@ -58,12 +70,18 @@ public class VerifiedTokenCache implements JWTParser {
         this.delegate = delegate;
     }
 
+    /** The verified token, if this one was verified within {@link #MAX_AGE} and has not expired; else null. */
+    public JsonWebToken known(String token) {
+        return verified.getIfPresent(token);
+    }
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null) {
             return known;
         }
+        requireAccessTokenType(token);
         JsonWebToken jwt = delegate.parse(token);
         verified.put(token, jwt);
         return jwt;
@@ -71,7 +89,31 @@ public class VerifiedTokenCache implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        requireAccessTokenType(token);
         return delegate.parse(token, context);
+    }
+
+    private static void requireAccessTokenType(String token) throws ParseException {
+        if (!isAccessToken(token)) {
+            throw new ParseException("not an RFC 9068 access token (typ must be at+jwt)");
+        }
+    }
+
+    static boolean isAccessToken(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        int dot = raw.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(raw.substring(0, dot)), StandardCharsets.UTF_8);
+            String typ = String.valueOf(JsonUtil.parseJson(header).get("typ"));
+            return "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
+        } catch (IllegalArgumentException | JoseException e) {
+            return false;
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -30,7 +33,9 @@ public class SalesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<SalesData> data(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", description = "the sales, newest month first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesData.class)))
+    public Uni<String> data(@QueryParam("from") String from, @QueryParam("to") String to) {
         String lower = period("from", from, "0000-01");
         String upper = period("to", to, "9999-12");
         if (lower.compareTo(upper) > 0) {
