@@ -32,6 +32,12 @@ const page = await browser.newPage();
 page.setDefaultTimeout(20_000);
 try {
 
+  // A callback this tab did not start (a forged link): refused, and its text never shown.
+  await page.goto(`${portal}/portal/callback?error=server_error&error_description=Call+0800+now&state=forged&iss=x`);
+  await page.waitForSelector('#error:not([hidden])');
+  const forged = await page.textContent('#error');
+  check(forged.includes('not started here') && !forged.includes('0800'), `forged callback: got "${forged}"`);
+
   // Signed out: the page offers to sign in.
   await page.goto(`${portal}/portal`);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -62,19 +62,27 @@ async function tokenRequest(config, params) {
   return body;
 }
 
+/** Thrown for a callback this tab did not ask for: shown, but the session in the tab is kept. */
+class ForeignCallback extends Error {}
+
 async function completeSignIn(config) {
   const params = new URLSearchParams(location.search);
   const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
-  sessionStorage.removeItem(PKCE_KEY);
   history.replaceState(null, '', '/portal');
-  if (params.get('error')) {
-    throw new Error(params.get('error_description') || params.get('error'));
-  }
+  // state first, then iss (RFC 9207 §2.4, for errors too): an answer to a sign-in this tab did not
+  // start, or from another server, is ignored whatever it says.
   if (!pending || params.get('state') !== pending.state) {
-    throw new Error('This sign-in was not started here. Please sign in again.');
+    throw new ForeignCallback('This sign-in was not started here. Please sign in again.');
   }
+  sessionStorage.removeItem(PKCE_KEY);
   if (params.get('iss') !== config.issuer) {
-    throw new Error('The answer did not come from the TechCorp sign-in service.');
+    throw new ForeignCallback('The answer did not come from the TechCorp sign-in service. Please sign in again.');
+  }
+  if (params.get('error') === 'access_denied') {
+    throw new Error('Sign-in was cancelled.');
+  }
+  if (params.get('error') || !params.get('code')) {
+    throw new Error('Sign-in did not complete. Please try again.');
   }
   const tokens = await tokenRequest(config, {
     grant_type: 'authorization_code',
@@ -128,7 +136,13 @@ async function signOut(config) {
 }
 
 async function main() {
-  const config = await (await fetch('/portal/config')).json();
+  let config;
+  try {
+    config = await (await fetch('/portal/config')).json();
+  } catch (e) {
+    fail('The portal is unavailable right now. Please reload the page.');
+    return;
+  }
   $('sign-in').addEventListener('click', () => signIn(config).catch((e) => fail(e.message)));
   $('sign-out').addEventListener('click', () => signOut(config).catch((e) => fail(e.message)));
   try {
@@ -141,8 +155,13 @@ async function main() {
       show('signed-out');
     }
   } catch (e) {
-    sessionStorage.removeItem(TOKENS_KEY);
+    if (!(e instanceof ForeignCallback)) {
+      sessionStorage.removeItem(TOKENS_KEY);
+    }
     fail(e.message);
+    if (sessionStorage.getItem(TOKENS_KEY)) {
+      render(await payslips(config, false).catch(() => null) ?? { payslips: [], leave_balance: '' });
+    }
   }
 }
 

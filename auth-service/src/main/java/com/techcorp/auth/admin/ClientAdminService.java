@@ -1,5 +1,6 @@
 package com.techcorp.auth.admin;
 
+import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientEntity;
 import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.client.ClientRepository;
@@ -27,7 +28,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ClientAdminService {
 
-    private static final String CLIENT_ID = "[A-Za-z0-9._~-]{3,100}";
     /** RFC 6749 §4.2: served by the authorization endpoint alone, so no GrantHandler names it. Opt-in, legacy. */
     static final String IMPLICIT = "implicit";
 
@@ -69,7 +69,7 @@ public class ClientAdminService {
     /** Registers a client; a confidential one gets a generated secret, returned this once. */
     @WithTransaction
     public Uni<ClientView> create(ClientRegistration r) {
-        if (r == null || r.clientId() == null || !r.clientId().matches(CLIENT_ID)) {
+        if (r == null || r.clientId() == null || !Client.ID.matcher(r.clientId()).matches()) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("client_id must be 3 to 100 of A-Z a-z 0-9 . _ ~ -");
         }
         ClientEntity e = new ClientEntity();

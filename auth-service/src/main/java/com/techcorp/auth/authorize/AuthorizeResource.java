@@ -10,6 +10,7 @@ import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.grant.UserTokenIssuer;
 import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.ratelimit.AttemptLimiter;
+import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.IssuedToken;
 import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
@@ -18,6 +19,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -51,6 +53,8 @@ public class AuthorizeResource {
     static final String BINDING_COOKIE = "authz_binding";
     private static final String AUTHORIZATION_CODE = "authorization_code";
     private static final String IMPLICIT = "implicit";
+    /** Clients use state as an opaque nonce or a small encoded value; it is stored while the user signs in. */
+    private static final int MAX_STATE = 1024;
 
     @CheckedTemplate
     static class Templates {
@@ -87,26 +91,25 @@ public class AuthorizeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> authorize(@Context UriInfo uri, @CookieParam(BINDING_COOKIE) String binding) {
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        String clientId = params.getFirst("client_id");
-        if (clientId == null || params.get("client_id").size() > 1) {
-            return page(400, "Invalid request", "The request names no client (client_id), or more than one.");
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        if (repeated(query, "client_id") || repeated(query, "redirect_uri")) {
+            return page(400, "Invalid request", "The request names more than one client_id or redirect_uri.");
+        }
+        String clientId = nonEmpty(query.getFirst("client_id"));
+        if (clientId == null || !Client.ID.matcher(clientId).matches()) {
+            return page(400, "Unknown application", "The application that sent you here is not registered.");
         }
         return clients.find(clientId)
-                .flatMap(found -> validate(params, found, binding))
+                .flatMap(found -> validate(query, found, binding))
                 .onFailure(Unavailable::is).recoverWithUni(this::unavailable);
     }
 
-    private Uni<Response> validate(MultivaluedMap<String, String> params, Optional<Client> found, String binding) {
+    private Uni<Response> validate(MultivaluedMap<String, String> query, Optional<Client> found, String binding) {
         if (found.isEmpty() || !found.get().enabled()) {
             return page(400, "Unknown application", "The application that sent you here is not registered.");
         }
         Client client = found.get();
-        List<String> redirectParam = params.get("redirect_uri");
-        if (redirectParam != null && redirectParam.size() > 1) {
-            return page(400, "Invalid request", "The request names more than one redirect_uri.");
-        }
-        String requested = redirectParam == null ? null : redirectParam.get(0);
+        String requested = nonEmpty(query.getFirst("redirect_uri"));
         // RFC 6749 §3.1.2.3: without redirect_uri, only a client with exactly one registered URI; with
         // one, simple string comparison against the registered URIs (RFC 9700 §4.1.1), nothing looser.
         String redirectUri;
@@ -120,14 +123,20 @@ public class AuthorizeResource {
         } else {
             return page(400, "Invalid redirect", "The redirect_uri is not registered for this application.");
         }
-        String responseType = params.getFirst("response_type");
-        boolean implicit = AuthorizationRequest.TOKEN.equals(responseType);
-        AuthorizationRedirect back = new AuthorizationRedirect(redirectUri, params.getFirst("state"), implicit, issuer);
-        for (var entry : params.entrySet()) {
-            if (entry.getValue().size() > 1) {
-                return done(back.error("invalid_request", entry.getKey() + " is repeated"));
-            }
+        boolean implicit = AuthorizationRequest.TOKEN.equals(query.getFirst("response_type"));
+        String state = repeated(query, "state") ? null : nonEmpty(query.getFirst("state"));
+        if (state != null && state.length() > MAX_STATE) {
+            return done(new AuthorizationRedirect(redirectUri, null, implicit, issuer).error("invalid_request", "state is too long"));
         }
+        AuthorizationRedirect back = new AuthorizationRedirect(redirectUri, state, implicit, issuer);
+        // §3.1: a parameter sent without a value is as if omitted; none may be sent twice.
+        Map<String, String> params;
+        try {
+            params = FormParameters.single(query);
+        } catch (OAuthException e) {
+            return done(back.error(e.error().code(), e.description()));
+        }
+        String responseType = params.get("response_type");
         if (responseType == null) {
             return done(back.error("invalid_request", "response_type is required"));
         }
@@ -135,16 +144,16 @@ public class AuthorizeResource {
             return done(back.error("unsupported_response_type", "response_type must be code"));
         }
         if (!client.allowsGrant(implicit ? IMPLICIT : AUTHORIZATION_CODE)) {
-            return done(back.error("unauthorized_client", "the client is not registered for response_type " + responseType));
+            return done(back.error("unauthorized_client", "the client is not registered for this response_type"));
         }
         Set<String> granted;
         try {
-            granted = scopes.grant(params.getFirst("scope"), client.allowedScopes(), client.defaultScopes());
+            granted = scopes.grant(params.get("scope"), client.allowedScopes(), client.defaultScopes());
         } catch (OAuthException e) {
             return done(back.error(e.error().code(), e.description()));
         }
-        String challenge = implicit ? null : params.getFirst("code_challenge");
-        String method = implicit ? null : params.getFirst("code_challenge_method");
+        String challenge = implicit ? null : params.get("code_challenge");
+        String method = implicit ? null : params.get("code_challenge_method");
         if (challenge == null) {
             if (method != null) {
                 return done(back.error("invalid_request", "code_challenge_method without code_challenge"));
@@ -166,7 +175,7 @@ public class AuthorizeResource {
             }
         }
         AuthorizationRequest request = new AuthorizationRequest(client.clientId(), redirectUri, requested != null, responseType,
-                String.join(" ", granted), params.getFirst("state"), challenge, challenge == null ? null : method);
+                String.join(" ", granted), state, challenge, challenge == null ? null : method);
         String browser = binding != null && binding.length() == 43 ? binding : PendingAuthorizations.randomToken();
         return pending.start(request, browser).map(started -> html(200, Templates.login(displayName(client), started.id(),
                         started.csrfToken(), null, null))
@@ -179,7 +188,9 @@ public class AuthorizeResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> login(MultivaluedMap<String, String> form, @CookieParam(BINDING_COOKIE) String binding) {
+    public Uni<Response> login(MultivaluedMap<String, String> form, @CookieParam(BINDING_COOKIE) String binding,
+                               @Context HttpServerRequest http) {
+        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
         String username = single(form, "username");
         String password = single(form, "password");
         return verifiedPost(form, binding, false).flatMap(p -> {
@@ -191,7 +202,7 @@ public class AuthorizeResource {
             if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 256) {
                 return loginAgain(400, client, request, username, "Enter your username and password.");
             }
-            return limiter.passwordAttempt(client.clientId())
+            return limiter.signInAttempt(address)
                     .call(() -> limiter.checkUsername(username))
                     .flatMap(ignored -> identity.verify(username, password))
                     .flatMap(user -> {
@@ -204,16 +215,17 @@ public class AuthorizeResource {
                         if (client.firstParty()) {
                             return complete(request.id(), client, signedIn);
                         }
-                        return pending.signIn(request, signedIn).map(saved -> html(200, Templates.consent(displayName(client),
-                                saved.id(), saved.csrfToken(), signedIn.username(), List.copyOf(ScopePolicy.parse(saved.request().scope()))))
-                                .build());
+                        return pending.signIn(request, signedIn).map(saved -> saved.isEmpty() ? expired()
+                                : html(200, Templates.consent(displayName(client), saved.get().id(), saved.get().csrfToken(),
+                                        signedIn.username(), List.copyOf(ScopePolicy.parse(saved.get().request().scope())))).build());
                     })
-                    .onFailure(OAuthException.class).recoverWithUni(e -> {
-                        OAuthException failure = (OAuthException) e;
-                        if (failure.error() == OAuthError.TOO_MANY_ATTEMPTS) {
+                    .onFailure().recoverWithUni(e -> {
+                        // The form stays, with what was typed but the password, so the user can try again.
+                        if (e instanceof OAuthException failure && failure.error() == OAuthError.TOO_MANY_ATTEMPTS) {
                             return loginAgain(429, client, request, username, "Too many attempts. Wait a minute and try again.");
                         }
-                        if (failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+                        if (Unavailable.is(e) || e instanceof OAuthException failure && failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+                            Log.warnf("sign-in page: a dependency is unavailable: %s", Unavailable.rootCause(e));
                             return loginAgain(503, client, request, username, "Signing in is unavailable right now. Try again shortly.");
                         }
                         return Uni.createFrom().failure(e);
@@ -247,8 +259,7 @@ public class AuthorizeResource {
         String csrf = single(form, "csrf_token");
         return pending.find(id).flatMap(found -> {
             if (found.isEmpty() || needsUser && found.get().user() == null) {
-                return done(new Checked(null, null, problem(400, "Sign-in expired",
-                        "This sign-in request has expired or was already used. Return to the application and sign in again.")));
+                return done(new Checked(null, null, expired()));
             }
             if (!found.get().postedBy(binding, csrf)) {
                 Log.warnf("authorization form for client %s refused: CSRF token or browser binding missing or wrong",
@@ -269,7 +280,17 @@ public class AuthorizeResource {
                 return done(problem(400, "Sign-in expired", "This sign-in request was already completed. Return to the application."));
             }
             AuthorizationRequest request = taken.get().request();
+            if (!client.redirectUris().contains(request.redirectUri())) {
+                return done(problem(400, "Invalid redirect", "The application's redirect_uri is no longer registered."));
+            }
             AuthorizationRedirect back = redirect(request);
+            // The registration may have changed while the user was signing in: it is what counts now.
+            if (!client.allowsGrant(request.implicit() ? IMPLICIT : AUTHORIZATION_CODE)) {
+                return done(back.error("unauthorized_client", "the client is no longer registered for this response_type"));
+            }
+            if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {
+                return done(back.error("invalid_scope", "the client is no longer allowed this scope"));
+            }
             if (request.implicit()) {
                 // RFC 6749 §4.2.2: an access token in the fragment, never a refresh token.
                 IssuedToken token = tokens.mint(client, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
@@ -284,6 +305,20 @@ public class AuthorizeResource {
                     request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod());
             return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
         });
+    }
+
+    private static Response expired() {
+        return problem(400, "Sign-in expired",
+                "This sign-in request has expired or was already used. Return to the application and sign in again.");
+    }
+
+    private static boolean repeated(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        return values != null && values.size() > 1;
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private AuthorizationRedirect redirect(AuthorizationRequest request) {

@@ -83,10 +83,12 @@ public class PendingAuthorizations {
         return values.get(key(id)).map(this::read);
     }
 
-    /** Stores the signed-in user, keeping the request's deadline. */
-    public Uni<Pending> signIn(Pending pending, SignedInUser user) {
+    /** Stores the signed-in user, keeping the request's deadline; empty if the request expired meanwhile. */
+    public Uni<Optional<Pending>> signIn(Pending pending, SignedInUser user) {
         Pending signedIn = pending.signedIn(user);
-        return values.set(key(pending.id()), write(signedIn), new SetArgs().keepttl()).replaceWith(signedIn);
+        // XX: only while it still exists (a SET on an expired key would bring it back without a deadline).
+        return values.setGet(key(pending.id()), write(signedIn), new SetArgs().xx().keepttl())
+                .map(previous -> previous == null ? Optional.empty() : Optional.of(signedIn));
     }
 
     /** Takes the request out: of two concurrent completions, one gets it. */

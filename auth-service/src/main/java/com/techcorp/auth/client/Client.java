@@ -24,6 +24,9 @@ public record Client(
         boolean firstParty,
         boolean plainPkceAllowed) {
 
+    /** What a client_id may look like: checked before any lookup, so odd input never reaches the database. */
+    public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{3,100}");
+
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);
     }

@@ -57,6 +57,9 @@ public class ClientAuthenticator {
         } catch (OAuthException e) {
             return Uni.createFrom().failure(e);
         }
+        if (!Client.ID.matcher(credentials.clientId()).matches()) {
+            return Uni.createFrom().failure(FAILED);
+        }
         return registry.find(credentials.clientId())
                 .flatMap(found -> verify(found, credentials));
     }

@@ -43,6 +43,15 @@ public class AttemptLimiter {
         return count("rl:client:" + clientId, 1, limits.passwordAttemptsPerClient());
     }
 
+    /**
+     * Counts one sign-in attempt on the authorization endpoint's page from a network address; fails
+     * with 429 past the per-client limit. Per address rather than per client: the page is open to
+     * anyone, and one client-wide bucket would let a single script lock every user out.
+     */
+    public Uni<Void> signInAttempt(String address) {
+        return count("rl:addr:" + Sha256.hex(address).substring(0, 32), 1, limits.passwordAttemptsPerClient());
+    }
+
     /** Fails with 429 while the username has too many recent failures. */
     public Uni<Void> checkUsername(String username) {
         return count(usernameKey(username), 0, limits.passwordFailuresPerUsername() - 1);

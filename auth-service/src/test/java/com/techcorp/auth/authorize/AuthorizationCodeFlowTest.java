@@ -133,6 +133,55 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void oddClientIdsArePagesNotServerErrors() {
+        for (String odd : List.of("\u0000", "a", "x".repeat(300), "evil client")) {
+            Map<String, String> query = codeRequest(odd, PORTAL_CALLBACK, "s");
+            Response page = new Browser().authorize(query);
+            assertEquals(400, page.statusCode(), odd);
+            assertNull(page.getHeader("Location"));
+        }
+        given().formParam("grant_type", "authorization_code").formParam("client_id", "\u0000").formParam("code", "x")
+                .post("/oauth/token").then().statusCode(401).body("error", equalTo("invalid_client"));
+    }
+
+    @Test
+    void anEmptyParameterCountsAsOmitted() {
+        Map<String, String> query = codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "e");
+        query.put("scope", "");
+        Browser browser = new Browser();
+        browser.authorize(query).then().statusCode(200);
+        Response redirect = browser.signIn("johndoe", "secret123");
+        redeem(PORTAL_WEB, redirectParams(redirect, false).get("code"), PORTAL_CALLBACK, VERIFIER).statusCode(200)
+                .body("scope", equalTo("payslips:read leave:read"));
+    }
+
+    @Test
+    void anOversizedStateIsRefusedAndNotEchoed() {
+        Response response = new Browser().authorize(codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "s".repeat(1500)));
+        assertEquals(303, response.statusCode());
+        Map<String, String> params = redirectParams(response, false);
+        assertEquals("invalid_request", params.get("error"));
+        assertNull(params.get("state"));
+    }
+
+    @Test
+    void theRegistrationAtTheEndOfTheSignInCountsNotTheOneAtTheStart() {
+        var thirdParty = TestClients.publicClient().grants("authorization_code").scope("payslips:read leave:read")
+                .redirectUris("https://partner.example/cb").register();
+        Browser browser = new Browser();
+        Map<String, String> query = codeRequest(thirdParty.clientId(), "https://partner.example/cb", "r");
+        query.put("scope", "payslips:read");
+        browser.authorize(query).then().statusCode(200);
+        browser.signIn("priyanair", "secret123").then().statusCode(200); // the consent page
+        given().auth().oauth2(TestClients.adminToken()).contentType("application/json")
+                .body(Map.of("scope", "leave:read", "default_scope", "leave:read"))
+                .put("/admin/clients/" + thirdParty.clientId()).then().statusCode(200);
+        Map<String, String> params = redirectParams(browser.decide("allow"), false);
+        assertEquals("invalid_scope", params.get("error"));
+        assertNull(params.get("code"));
+    }
+
+    @Test
     void aRepeatedParameterIsAnInvalidRequest() {
         Response response = given().redirects().follow(false)
                 .get("/oauth/authorize?response_type=code&client_id=" + PORTAL_WEB + "&redirect_uri=" + PORTAL_CALLBACK
