@@ -72,7 +72,7 @@ public class VerifiedTokenCache implements JWTParser {
 
     /** The verified token, if this one was verified within {@link #MAX_AGE} and has not expired; else null. */
     public JsonWebToken known(String token) {
-        return verified.getIfPresent(token);
+        return token == null ? null : verified.getIfPresent(token);
     }
 
     @Override
