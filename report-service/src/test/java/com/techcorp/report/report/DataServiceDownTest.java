@@ -1,15 +1,13 @@
 package com.techcorp.report.report;
 
-import com.techcorp.oauth.tokenvalidation.testkit.TestTokens;
 import com.techcorp.report.support.UpstreamServices;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
-import static io.restassured.RestAssured.given;
+import static com.techcorp.report.support.ReportCalls.asAnalyst;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** data-service hangs (SIGSTOP): a clear 503 in bounded time, no partial report, recovery after. */
 @QuarkusTest
 class DataServiceDownTest {
-
-    private static RequestSpecification asAnalyst() {
-        return given().auth().oauth2(TestTokens.client("analyst").scope("reports:read").audience("report-service").sign());
-    }
 
     private static void signal(String signal) throws Exception {
         assertEquals(0, new ProcessBuilder("kill", "-" + signal, System.getProperty(UpstreamServices.DATA_PID)).start().waitFor());

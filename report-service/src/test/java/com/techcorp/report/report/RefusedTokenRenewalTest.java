@@ -1,17 +1,14 @@
 package com.techcorp.report.report;
 
-import com.techcorp.oauth.tokenvalidation.testkit.TestTokens;
 import com.techcorp.report.support.UpstreamServices;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import static io.restassured.RestAssured.given;
+import static com.techcorp.report.support.ReportCalls.asAnalyst;
+import static com.techcorp.report.support.ReportCalls.tokensIssuedToReportService;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,18 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @QuarkusTest
 class RefusedTokenRenewalTest {
-
-    private static RequestSpecification asAnalyst() {
-        return given().auth().oauth2(TestTokens.client("analyst").scope("reports:read").audience("report-service").sign());
-    }
-
-    private static double tokensIssuedToReportService() {
-        String metrics = given().baseUri("http://127.0.0.1:" + System.getProperty(UpstreamServices.AUTH_PORT))
-                .get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("oauth_tokens_issued_total\\{client_id=\"report_service_id\",grant_type=\"client_credentials\"} ([0-9.]+)")
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
 
     @Test
     void aRefusedTokenIsRenewedOnceAndTheCallRetried() {

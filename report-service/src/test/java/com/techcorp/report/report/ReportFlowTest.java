@@ -1,15 +1,11 @@
 package com.techcorp.report.report;
 
-import com.techcorp.oauth.tokenvalidation.testkit.TestTokens;
 import com.techcorp.report.support.UpstreamServices;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static io.restassured.RestAssured.given;
+import static com.techcorp.report.support.ReportCalls.asAnalyst;
+import static com.techcorp.report.support.ReportCalls.tokensIssuedToReportService;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,19 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class ReportFlowTest {
-
-    private static RequestSpecification asAnalyst() {
-        return given().auth().oauth2(TestTokens.client("analyst").scope("reports:read").audience("report-service").sign());
-    }
-
-    /** Tokens the auth-service has issued to report_service_id, read from its own metrics. */
-    private static double tokensIssuedToReportService() {
-        String metrics = given().baseUri("http://127.0.0.1:" + System.getProperty(UpstreamServices.AUTH_PORT))
-                .get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("oauth_tokens_issued_total\\{client_id=\"report_service_id\",grant_type=\"client_credentials\"} ([0-9.]+)")
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
-    }
 
     @Test
     void generatesStoresAndServesTheMonthlyReportWithOneTokenForManyCalls() {
