@@ -20,11 +20,12 @@ AUTH_JAR=$(build_jar auth-service)
 DATA_JAR=$(build_jar data-service)
 fresh_database auth_bench
 fresh_database data_bench
+# Set before the first start: if the second service fails to start, the first is stopped too.
+trap 'kill ${AUTH_PID:-} ${DATA_PID:-} 2>/dev/null || true' EXIT
 AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
   AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:")
 DATA_PID=$(start_service "$DATA_JAR" "$DATA_PORT" "$RESULTS/data-service.log" \
   DATA_PORT="$DATA_PORT" DB_NAME=data_bench AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
-trap 'kill $AUTH_PID $DATA_PID 2>/dev/null || true' EXIT
 
 TOKEN=$(curl -s -u report_service_id:super_secret -d grant_type=client_credentials "http://127.0.0.1:$AUTH_PORT/oauth/token" \
   | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4)

@@ -31,13 +31,14 @@ sign_rate=$(echo "$sign_line" | awk '{print $4}')
 
 fresh_database auth_bench
 fresh_database identity_bench
+# Set before the first start: if the second service fails to start, the first is stopped too.
+trap 'kill ${AUTH_PID:-} ${IDENTITY_PID:-} 2>/dev/null || true' EXIT
 AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
   AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:" \
   IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" AUTH_PASSWORD_ATTEMPTS_PER_CLIENT=100000000)
 IDENTITY_PID=$(start_service "$IDENTITY_JAR" "$IDENTITY_PORT" "$RESULTS/identity-service.log" \
   IDENTITY_PORT="$IDENTITY_PORT" DB_NAME=identity_bench \
   AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
-trap 'kill $AUTH_PID $IDENTITY_PID 2>/dev/null || true' EXIT
 URL="http://127.0.0.1:$AUTH_PORT/oauth/token"
 export AUTH="Basic $(printf 'techcorp_employee_portal:super_secret' | base64)"
 login() { curl -s -X POST -H "Authorization: $AUTH" -d "grant_type=password&username=$1&password=secret123" "$URL"; }

@@ -84,8 +84,11 @@ class PortalBrowserTest {
     private record Result(int exit, String output) {
     }
 
+    /** Runs a command in e2e-tests/browser; its output goes to a file so that the timeout can fire. */
     private static Result run(List<String> command, int timeoutSeconds, String... env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_DIR.toFile()).redirectErrorStream(true);
+        Path output = Files.createTempFile("browser-test-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(BROWSER_DIR.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         for (int i = 0; i < env.length; i += 2) {
             builder.environment().put(env[i], env[i + 1]);
         }
@@ -95,11 +98,13 @@ class PortalBrowserTest {
         } catch (IOException notInstalled) {
             return new Result(-1, notInstalled.getMessage());
         }
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(-1, "timed out\n" + new String(output, StandardCharsets.UTF_8));
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        Files.deleteIfExists(output);
+        return finished ? new Result(process.exitValue(), text) : new Result(-1, "timed out after " + timeoutSeconds + " s\n" + text);
     }
 }

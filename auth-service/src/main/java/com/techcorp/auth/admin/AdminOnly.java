@@ -1,15 +1,12 @@
 package com.techcorp.auth.admin;
 
-import jakarta.ws.rs.NameBinding;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks resources that need an access token with scope {@code auth:admin}; see {@link AdminTokenFilter}. */
-@NameBinding
+/** Marks resource classes that need an access token with scope {@code auth:admin}; see {@link AdminTokenFilter}. */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.TYPE, ElementType.METHOD})
+@Target(ElementType.TYPE)
 public @interface AdminOnly {
 }

@@ -7,6 +7,7 @@ import com.techcorp.auth.client.ClientRepository;
 import com.techcorp.auth.client.SecretHasher;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.token.OAuthError;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,8 +29,6 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ClientAdminService {
 
-    /** RFC 6749 §4.2: served by the authorization endpoint alone, so no GrantHandler names it. Opt-in, legacy. */
-    static final String IMPLICIT = "implicit";
 
     private final ClientRepository repository;
     private final ClientRegistry registry;
@@ -46,9 +45,8 @@ public class ClientAdminService {
         this.hasher = hasher;
         this.scopes = scopes;
         this.config = config;
-        grantTypes.add(IMPLICIT);
+        grantTypes.addAll(GrantTypes.supported(grants));
         grants.forEach(g -> {
-            grantTypes.add(g.grantType());
             if (!g.allowsPublicClients()) {
                 publicForbiddenGrants.add(g.grantType());
             }
@@ -154,7 +152,7 @@ public class ClientAdminService {
             e.name = r.name();
         }
         if (r.grantTypes() != null) {
-            if (r.grantTypes().isEmpty() || !grantTypes.containsAll(r.grantTypes())) {
+            if (r.grantTypes().isEmpty() || r.grantTypes().contains(null) || !grantTypes.containsAll(r.grantTypes())) {
                 throw OAuthError.INVALID_CLIENT_METADATA.exception("grant_types must be a non-empty subset of " + grantTypes);
             }
             e.grantTypes = String.join(" ", new TreeSet<>(r.grantTypes()));
@@ -195,7 +193,8 @@ public class ClientAdminService {
         if (r.allowPlainPkce() != null) {
             e.pkcePlainAllowed = r.allowPlainPkce();
         }
-        boolean redirects = e.grantTypes.contains("authorization_code") || e.grantTypes.contains(IMPLICIT);
+        Set<String> registered = ClientEntity.split(e.grantTypes);
+        boolean redirects = registered.contains(GrantTypes.AUTHORIZATION_CODE) || registered.contains(GrantTypes.IMPLICIT);
         if (redirects && e.redirectUris.isBlank()) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("authorization_code and implicit need at least one redirect_uri");
         }

@@ -42,7 +42,7 @@ public record ClientView(
     /** Registrations that work but that RFC 9700 advises against, said where an operator looks. */
     private static List<String> warnings(com.techcorp.auth.client.Client c) {
         List<String> warnings = new java.util.ArrayList<>();
-        if (c.allowsGrant(ClientAdminService.IMPLICIT)) {
+        if (c.allowsGrant(com.techcorp.auth.grant.GrantTypes.IMPLICIT)) {
             warnings.add("implicit is a legacy grant (RFC 9700 §2.1.2): tokens travel in the URL; use authorization_code with PKCE");
         }
         if (c.plainPkceAllowed()) {

@@ -1,18 +1,16 @@
 package com.techcorp.auth.authorize;
 
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.RandomTokens;
 import com.techcorp.auth.support.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Authorization codes in Redis (RFC 6749 §4.1.2). A code is 32 random bytes, base64url; Redis keeps
@@ -36,9 +34,6 @@ public class AuthorizationCodes {
     }
 
     static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int CODE_BYTES = 32;
-    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     /** KEYS: code. ARGV: cid, ruri, rgiven, scp, sub, usr, grp, cc, ccm, exp, ttl. */
     private static final String ISSUE = """
@@ -96,9 +91,7 @@ public class AuthorizationCodes {
     }
 
     public Uni<String> issue(CodeGrant g) {
-        byte[] raw = new byte[CODE_BYTES];
-        RANDOM.nextBytes(raw);
-        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String code = RandomTokens.of32Bytes();
         long exp = Instant.now().plus(lifetime).getEpochSecond();
         return redis.execute("EVAL", ISSUE, "1", key(code), g.clientId(), g.redirectUri(), g.redirectUriGiven() ? "1" : "0",
                         g.scope(), g.subject(), nullToEmpty(g.username()), String.join(" ", g.groups()),
@@ -108,7 +101,7 @@ public class AuthorizationCodes {
     }
 
     public Uni<Redemption> redeem(String code, String clientId, String redirectUri, String verifier) {
-        if (!wellFormed(code)) {
+        if (!RandomTokens.isOf32Bytes(code)) {
             return Uni.createFrom().item(new Redemption(Outcome.UNKNOWN, null, null, null, 0));
         }
         return redis.execute("EVAL", REDEEM, "1", key(code), clientId, Long.toString(Instant.now().getEpochSecond()),
@@ -138,10 +131,6 @@ public class AuthorizationCodes {
             case "downgrade" -> new Redemption(Outcome.DOWNGRADE, null, null, null, 0);
             default -> new Redemption(Outcome.UNKNOWN, null, null, null, 0);
         };
-    }
-
-    private static boolean wellFormed(String code) {
-        return code != null && CODE_SHAPE.matcher(code).matches();
     }
 
     private String key(String code) {

@@ -7,9 +7,11 @@ import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.UserTokenIssuer;
 import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.ratelimit.AttemptLimiter;
+import com.techcorp.auth.support.RandomTokens;
 import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.IssuedToken;
 import com.techcorp.auth.token.OAuthError;
@@ -51,10 +53,10 @@ import java.util.Set;
 public class AuthorizeResource {
 
     static final String BINDING_COOKIE = "authz_binding";
-    private static final String AUTHORIZATION_CODE = "authorization_code";
-    private static final String IMPLICIT = "implicit";
     /** Clients use state as an opaque nonce or a small encoded value; it is stored while the user signs in. */
     private static final int MAX_STATE = 1024;
+    /** One message for an unknown user and a wrong password, as at the token endpoint. */
+    private static final String BAD_CREDENTIALS = "The username or password is incorrect.";
 
     @CheckedTemplate
     static class Templates {
@@ -143,7 +145,7 @@ public class AuthorizeResource {
         if (!implicit && !AuthorizationRequest.CODE.equals(responseType)) {
             return done(back.error("unsupported_response_type", "response_type must be code"));
         }
-        if (!client.allowsGrant(implicit ? IMPLICIT : AUTHORIZATION_CODE)) {
+        if (!client.allowsGrant(implicit ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
             return done(back.error("unauthorized_client", "the client is not registered for this response_type"));
         }
         Set<String> granted;
@@ -176,7 +178,7 @@ public class AuthorizeResource {
         }
         AuthorizationRequest request = new AuthorizationRequest(client.clientId(), redirectUri, requested != null, responseType,
                 String.join(" ", granted), state, challenge, challenge == null ? null : method);
-        String browser = binding != null && binding.length() == 43 ? binding : PendingAuthorizations.randomToken();
+        String browser = RandomTokens.isOf32Bytes(binding) ? binding : RandomTokens.of32Bytes();
         return pending.start(request, browser).map(started -> html(200, Templates.login(displayName(client), started.id(),
                         started.csrfToken(), null, null))
                 .cookie(new NewCookie.Builder(BINDING_COOKIE).value(browser).path("/oauth/authorize").httpOnly(true)
@@ -199,17 +201,20 @@ public class AuthorizeResource {
             }
             Pending request = p.pending();
             Client client = p.client();
-            if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 256) {
+            if (username == null || username.isBlank() || password == null || password.isEmpty()) {
                 return loginAgain(400, client, request, username, "Enter your username and password.");
+            }
+            if (username.length() > IdentityClient.MAX_USERNAME) {
+                return loginAgain(401, client, request, null, BAD_CREDENTIALS);
             }
             return limiter.signInAttempt(address)
                     .call(() -> limiter.checkUsername(username))
                     .flatMap(ignored -> identity.verify(username, password))
                     .flatMap(user -> {
                         if (user.isEmpty()) {
-                            AuditLog.refused(AUTHORIZATION_CODE, client.clientId(), "invalid_credentials");
+                            AuditLog.refused(GrantTypes.AUTHORIZATION_CODE, client.clientId(), "invalid_credentials");
                             return limiter.recordFailure(username)
-                                    .replaceWith(loginAgain(401, client, request, username, "The username or password is incorrect."));
+                                    .replaceWith(loginAgain(401, client, request, username, BAD_CREDENTIALS));
                         }
                         SignedInUser signedIn = new SignedInUser(user.get().subject(), user.get().username(), user.get().groups());
                         if (client.firstParty()) {
@@ -285,7 +290,7 @@ public class AuthorizeResource {
             }
             AuthorizationRedirect back = redirect(request);
             // The registration may have changed while the user was signing in: it is what counts now.
-            if (!client.allowsGrant(request.implicit() ? IMPLICIT : AUTHORIZATION_CODE)) {
+            if (!client.allowsGrant(request.implicit() ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
                 return done(back.error("unauthorized_client", "the client is no longer registered for this response_type"));
             }
             if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {

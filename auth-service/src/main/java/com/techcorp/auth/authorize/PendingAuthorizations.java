@@ -3,6 +3,7 @@ package com.techcorp.auth.authorize;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.RandomTokens;
 import com.techcorp.auth.support.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -11,10 +12,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +45,6 @@ public class PendingAuthorizations {
         }
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final ReactiveValueCommands<String, String> values;
     private final ObjectMapper json;
     private final String prefix;
@@ -64,20 +61,13 @@ public class PendingAuthorizations {
         return timeout;
     }
 
-    /** A new random value for ids, CSRF tokens and browser bindings: 256 bits, base64url. */
-    public static String randomToken() {
-        byte[] raw = new byte[32];
-        RANDOM.nextBytes(raw);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    }
-
     public Uni<Pending> start(AuthorizationRequest request, String binding) {
-        Pending pending = new Pending(randomToken(), request, Sha256.hex(binding), randomToken(), null);
+        Pending pending = new Pending(RandomTokens.of32Bytes(), request, Sha256.hex(binding), RandomTokens.of32Bytes(), null);
         return values.set(key(pending.id()), write(pending), new SetArgs().ex(timeout)).replaceWith(pending);
     }
 
     public Uni<Optional<Pending>> find(String id) {
-        if (id == null || id.length() != 43) {
+        if (!RandomTokens.isOf32Bytes(id)) {
             return Uni.createFrom().item(Optional.empty());
         }
         return values.get(key(id)).map(this::read);

@@ -1,9 +1,10 @@
 package com.techcorp.auth.authorize;
 
+import com.techcorp.auth.support.RandomTokens;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** RFC 7636: the shapes of challenges and verifiers, and the S256 transformation. */
@@ -14,8 +15,6 @@ public final class Pkce {
 
     /** §4.1: 43 to 128 characters of [A-Z] / [a-z] / [0-9] / "-" / "." / "_" / "~". */
     private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
-    /** §4.2: BASE64URL(SHA256(verifier)), 32 bytes, so 43 characters without padding. */
-    private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private Pkce() {
     }
@@ -26,13 +25,14 @@ public final class Pkce {
 
     /** A challenge of the method: S256 a 43-character base64url digest; plain a verifier itself. */
     public static boolean validChallenge(String method, String challenge) {
-        return S256.equals(method) ? S256_CHALLENGE.matcher(challenge).matches() : validVerifier(challenge);
+        // §4.2: an S256 challenge is BASE64URL(SHA256(verifier)), 32 bytes.
+        return S256.equals(method) ? RandomTokens.isOf32Bytes(challenge) : validVerifier(challenge);
     }
 
     public static String s256(String verifier) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            return RandomTokens.base64url(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -67,7 +67,7 @@ public class ClientEntity extends PanacheEntityBase {
                 Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed);
     }
 
-    static Set<String> split(String value) {
+    public static Set<String> split(String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }

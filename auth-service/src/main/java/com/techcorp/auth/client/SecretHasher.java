@@ -3,14 +3,12 @@ package com.techcorp.auth.client;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import com.techcorp.auth.support.RandomTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Client secrets are stored as Argon2id hashes (parameters inside each hash, so they can be
@@ -22,7 +20,6 @@ public class SecretHasher {
 
     /** Keycloak 26's default cost: 7 MiB, 5 iterations, 1 lane. */
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID, 19);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
     private final Counter verifications;
@@ -50,8 +47,6 @@ public class SecretHasher {
 
     /** A server-generated secret: 256 random bits, base64url (DESIGN.md, Secrets). */
     public static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.of32Bytes();
     }
 }

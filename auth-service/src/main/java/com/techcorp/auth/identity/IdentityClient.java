@@ -51,6 +51,9 @@ public class IdentityClient {
                 .maximumSize(100_000).build();
     }
 
+    /** The identity-service's longest username: a longer one names nobody, and is answered without asking it. */
+    public static final int MAX_USERNAME = 64;
+
     @Timeout(1000)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1)
     public Uni<Optional<VerifiedUser>> verify(String username, String password) {

@@ -2,6 +2,7 @@ package com.techcorp.auth.metadata;
 
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.ScopePolicy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -15,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * RFC 8414 authorization server metadata, also served at the OpenID discovery path that many
@@ -43,9 +42,7 @@ public class MetadataResource {
         // "token" (implicit) only for clients registered for it: legacy, off by default (RFC 9700 §2.1.2).
         m.put("response_types_supported", List.of("code", "token"));
         m.put("response_modes_supported", List.of("query", "fragment"));
-        Set<String> grantTypes = new TreeSet<>(grants.stream().map(GrantHandler::grantType).toList());
-        grantTypes.add("implicit");
-        m.put("grant_types_supported", grantTypes);
+        m.put("grant_types_supported", GrantTypes.supported(grants));
         // plain is accepted only from a client registered for it, so it is not advertised.
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("authorization_response_iss_parameter_supported", true);

@@ -1,13 +1,13 @@
 package com.techcorp.auth.refresh;
 
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.RandomTokens;
 import com.techcorp.auth.support.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,6 @@ public class RefreshTokenStore {
     public record Rotation(Outcome outcome, RefreshTokenData data, String newToken) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int FAMILY_BYTES = 16;
     private static final int SECRET_BYTES = 32;
 
@@ -99,9 +98,9 @@ public class RefreshTokenStore {
     /** Starts a new family and returns its first token. */
     public Uni<String> issue(String clientId, String subject, String username, List<String> groups, String scope,
                              Duration lifetime) {
-        byte[] family = random(FAMILY_BYTES);
+        byte[] family = RandomTokens.bytes(FAMILY_BYTES);
         String token = token(family);
-        String fam = b64(family);
+        String fam = RandomTokens.base64url(family);
         long now = Instant.now().getEpochSecond();
         long aexp = now + lifetime.toSeconds();
         long ttl = Math.min(lifetime.toSeconds(), idleTimeout.toSeconds());
@@ -163,11 +162,6 @@ public class RefreshTokenStore {
         return eval(REVOKE_FAMILY, List.of(familyKey(family)), tokenKeyPrefix(family)).map(r -> r.toInteger() == 1);
     }
 
-    /** The family id a refresh token of this store carries; empty for anything else. */
-    public static Optional<String> familyOf(String token) {
-        return family(token);
-    }
-
     private Uni<Response> eval(String script, List<String> keys, String... args) {
         List<String> command = new ArrayList<>();
         command.add(script);
@@ -184,14 +178,14 @@ public class RefreshTokenStore {
     }
 
     /** The family a well-formed token names; empty for anything else (garbage, access tokens). */
-    static Optional<String> family(String token) {
+    public static Optional<String> family(String token) {
         if (token == null || token.length() != 64) {
             return Optional.empty();
         }
         try {
             byte[] raw = Base64.getUrlDecoder().decode(token);
             return raw.length == FAMILY_BYTES + SECRET_BYTES
-                    ? Optional.of(b64(Arrays.copyOf(raw, FAMILY_BYTES))) : Optional.empty();
+                    ? Optional.of(RandomTokens.base64url(Arrays.copyOf(raw, FAMILY_BYTES))) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -212,23 +206,13 @@ public class RefreshTokenStore {
     private static String token(byte[] family) {
         byte[] raw = new byte[FAMILY_BYTES + SECRET_BYTES];
         System.arraycopy(family, 0, raw, 0, FAMILY_BYTES);
-        byte[] secret = random(SECRET_BYTES);
+        byte[] secret = RandomTokens.bytes(SECRET_BYTES);
         System.arraycopy(secret, 0, raw, FAMILY_BYTES, SECRET_BYTES);
-        return b64(raw);
+        return RandomTokens.base64url(raw);
     }
 
     static String hash(String token) {
         return Sha256.hex(token);
-    }
-
-    private static byte[] random(int n) {
-        byte[] b = new byte[n];
-        RANDOM.nextBytes(b);
-        return b;
-    }
-
-    private static String b64(byte[] b) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     private static List<String> groups(String value) {

@@ -17,8 +17,6 @@ public enum OAuthError {
     UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
     /** §5.2: the requested scope is unknown or exceeds what the client (or the grant) allows. */
     INVALID_SCOPE("invalid_scope", 400),
-    /** RFC 7009 §2.2.1: the server cannot revoke this type of token. */
-    UNSUPPORTED_TOKEN_TYPE("unsupported_token_type", 400),
     /** RFC 6750 §3.1: the bearer token is missing, expired, revoked or malformed. */
     INVALID_TOKEN("invalid_token", 401),
     /** RFC 6750 §3.1: the bearer token lacks the scope the endpoint needs. */
@@ -27,9 +25,9 @@ public enum OAuthError {
     REQUEST_TOO_LARGE("invalid_request", 413),
     /** The method is not allowed on this endpoint (RFC 6749 §3.2: the token endpoint takes POST only). */
     METHOD_NOT_ALLOWED("invalid_request", 405),
-    /** The resource does not exist (admin API). */
     /** RFC 7591 §3.2.2: a client registration (admin API) is invalid. */
     INVALID_CLIENT_METADATA("invalid_client_metadata", 400),
+    /** The resource does not exist (admin API). */
     NOT_FOUND("not_found", 404),
     /** The resource exists already (admin API). */
     CONFLICT("conflict", 409),

@@ -36,6 +36,24 @@ class AdminApiTest {
     }
 
     @Test
+    void aRevokedAdministratorTokenStopsWorkingAtOnce() {
+        String admin = TestClients.adminToken();
+        given().auth().oauth2(admin).get("/admin/clients").then().statusCode(200);
+        given().auth().preemptive().basic(TestClients.ADMIN_ID, TestClients.ADMIN_SECRET).formParam("token", admin)
+                .post("/oauth/revoke").then().statusCode(200);
+        given().auth().oauth2(admin).get("/admin/clients").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("error", equalTo("invalid_token"));
+    }
+
+    @Test
+    void grantTypesWithANullEntryAreInvalidMetadata() {
+        given().auth().oauth2(TestClients.adminToken()).contentType("application/json")
+                .body("{\"client_id\":\"null-grant-1\",\"grant_types\":[\"client_credentials\",null]}")
+                .post("/admin/clients").then().statusCode(400).body("error", equalTo("invalid_client_metadata"));
+    }
+
+    @Test
     void garbageTokenIsInvalidToken() {
         given().auth().oauth2("not.a.jwt").get("/admin/clients").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("error=\"invalid_token\""))

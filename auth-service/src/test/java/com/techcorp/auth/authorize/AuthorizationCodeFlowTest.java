@@ -292,6 +292,10 @@ class AuthorizationCodeFlowTest {
         assertEquals(401, wrong.statusCode());
         assertNull(wrong.getHeader("Location"));
         assertTrue(wrong.asString().contains("The username or password is incorrect."));
+        // A name too long for any user gets the same answer, without asking the identity-service.
+        Response tooLong = browser.signIn("x".repeat(65), "secret123");
+        assertEquals(401, tooLong.statusCode());
+        assertTrue(tooLong.asString().contains("The username or password is incorrect."));
         // The same pending request still works with the right password.
         Response right = browser.signIn("samokafor", "secret123");
         assertEquals(303, right.statusCode());

@@ -41,9 +41,7 @@ public class UserAdminResource {
     @GET
     public Uni<List<UserView>> list(@QueryParam("page") @DefaultValue("0") int page,
                                     @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw ApiError.badRequest("invalid_request", "page >= 0 and 1 <= size <= 200");
-        }
+        ApiError.checkPage(page, size, 200);
         return service.list(page, size);
     }
 

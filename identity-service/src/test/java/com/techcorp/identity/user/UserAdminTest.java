@@ -23,6 +23,8 @@ class UserAdminTest {
                 .body("enabled", equalTo(true))
                 .body(not(containsString(user.password())))
                 .body(not(containsString("argon2")));
+        TestUsers.asAdmin().queryParam("page", 42949673).get("/v1/users").then().statusCode(400)
+                .body("error", equalTo("invalid_request"));
         TestUsers.asAdmin().queryParam("size", 200).get("/v1/users").then().statusCode(200)
                 .body("id", hasItem(user.id()))
                 .body(not(containsString("argon2")));

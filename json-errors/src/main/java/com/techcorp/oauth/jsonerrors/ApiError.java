@@ -26,6 +26,16 @@ public final class ApiError {
         return new WebApplicationException(response(400, error, description));
     }
 
+    /**
+     * The paging parameters of a list endpoint: page ≥ 0, 1 ≤ size ≤ maxSize, and an offset
+     * (page × size) that fits the int the database query takes; a far page is a 400, not an overflow.
+     */
+    public static void checkPage(int page, int size, int maxSize) {
+        if (page < 0 || size < 1 || size > maxSize || (long) page * size > Integer.MAX_VALUE) {
+            throw badRequest("invalid_request", "page >= 0 and 1 <= size <= " + maxSize + ", within reach");
+        }
+    }
+
     public static WebApplicationException notFound(String description) {
         return new WebApplicationException(response(404, "not_found", description));
     }

@@ -40,9 +40,7 @@ public class ReportResource {
     @GET
     public Uni<List<MonthlySalesReport>> list(@QueryParam("page") @DefaultValue("0") int page,
                                               @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > 100) {
-            throw ApiError.badRequest("invalid_request", "page >= 0 and 1 <= size <= 100");
-        }
+        ApiError.checkPage(page, size, 100);
         return service.list(page, size);
     }
 

@@ -1,9 +1,9 @@
 package com.techcorp.report.dashboard;
 
-import com.techcorp.oauth.tokenvalidation.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import static com.techcorp.report.support.ReportCalls.asAnalyst;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
@@ -12,8 +12,7 @@ class DashboardTest {
 
     @Test
     void showsTheLatestReportAsATableAndAChart() {
-        given().auth().oauth2(TestTokens.client("analyst").scope("reports:read").audience("report-service").sign())
-                .post("/reports/monthly-sales").then().statusCode(201);
+        asAnalyst().post("/reports/monthly-sales").then().statusCode(201);
         given().get("/dashboard").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<svg id=\"chart\""))

@@ -41,6 +41,7 @@ class ReportFlowTest {
         asAnalyst().get("/reports/" + id).then().statusCode(200).body("id", equalTo(id));
         asAnalyst().get("/reports").then().statusCode(200).body("id", hasItem(id));
         asAnalyst().get("/reports/latest").then().statusCode(200).body("last_period", equalTo("2024-07"));
+        asAnalyst().queryParam("page", 214748365).get("/reports").then().statusCode(400).body("error", equalTo("invalid_request"));
         asAnalyst().get("/reports/not-a-uuid").then().statusCode(404).body("error", equalTo("not_found"));
         asAnalyst().get("/reports/6f1c2a0e-0000-4000-8000-000000000000").then().statusCode(404);
     }

@@ -6,6 +6,7 @@ import com.techcorp.auth.authorize.AuthorizationCodes.Redemption;
 import com.techcorp.auth.authorize.Pkce;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.grant.UserTokenIssuer;
 import com.techcorp.auth.grant.UserTokenIssuer.UserTokens;
@@ -47,7 +48,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
 
     @Override
     public String grantType() {
-        return "authorization_code";
+        return GrantTypes.AUTHORIZATION_CODE;
     }
 
     @Override
@@ -97,6 +98,6 @@ public class AuthorizationCodeGrant implements GrantHandler {
     }
 
     private static String family(UserTokens issued) {
-        return issued.refreshToken() == null ? null : RefreshTokenStore.familyOf(issued.refreshToken()).orElse(null);
+        return issued.refreshToken() == null ? null : RefreshTokenStore.family(issued.refreshToken()).orElse(null);
     }
 }

@@ -25,7 +25,6 @@ public class PasswordGrant implements GrantHandler {
 
     private static final OAuthException BAD_CREDENTIALS =
             OAuthError.INVALID_GRANT.exception("the username or password is incorrect");
-    private static final int MAX_USERNAME = 256;
 
     private final ScopePolicy scopes;
     private final IdentityClient identity;
@@ -51,7 +50,7 @@ public class PasswordGrant implements GrantHandler {
         if (username == null || password == null) {
             throw OAuthError.INVALID_REQUEST.exception("username and password are required");
         }
-        if (username.length() > MAX_USERNAME) {
+        if (username.length() > IdentityClient.MAX_USERNAME) {
             throw BAD_CREDENTIALS;
         }
         Set<String> granted = scopes.grant(request.param("scope"), client.allowedScopes(), client.defaultScopes());
