@@ -29,14 +29,17 @@ fresh_database() {
     -c "drop database if exists $1 with (force)" -c "create database $1" >/dev/null
 }
 
+# management_port PORT: where a service started by start_service on PORT has its /q endpoints.
+management_port() { echo $(( $1 + 1000 )); }
+
 # start_service JAR PORT LOG [VAR=VALUE ...]: starts it in the demo profile; prints its PID once ready.
 start_service() {
   local jar=$1 port=$2 log=$3; shift 3
   # JAVA_OPTS: extra JVM flags, e.g. a JFR recording to profile the service under load.
-  env "$@" "$JAVA" -Xmx1g ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
+  env MANAGEMENT_PORT="$(management_port "$port")" "$@" "$JAVA" -Xmx1g ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do
-    if curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then echo "$pid"; return 0; fi
+    if curl -sf "http://127.0.0.1:$(management_port "$port")/q/health/ready" >/dev/null 2>&1; then echo "$pid"; return 0; fi
     kill -0 "$pid" 2>/dev/null || { echo "service died; see $log" >&2; exit 1; }
     sleep 0.5
   done

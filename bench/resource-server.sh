@@ -34,10 +34,10 @@ curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$DATA_PORT/data" >/
 
 echo "== warm-up (10 s each)"
 TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" 10 "$ROOT/bench/get-bearer.lua" >/dev/null
-TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTIONS" 10 "$ROOT/bench/get-bearer.lua" >/dev/null
+TOKEN="" load "$DATA_PID" "http://127.0.0.1:$(management_port "$DATA_PORT")/q/health/live" "$CONNECTIONS" 10 "$ROOT/bench/get-bearer.lua" >/dev/null
 
 printf '%-28s %-11s %-9s %-9s %-7s %s\n' endpoint requests/s p50 p99 non2xx server-cpu
-read -r h_rps h_p50 h_p99 h_non cpu_h _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/q/health/live" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+read -r h_rps h_p50 h_p99 h_non cpu_h _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$(management_port "$DATA_PORT")/q/health/live" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
 read -r d_rps d_p50 d_p99 d_non cpu_d _ <<<"$(TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
 read -r f_rps f_p50 f_p99 f_non cpu_f _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
 {

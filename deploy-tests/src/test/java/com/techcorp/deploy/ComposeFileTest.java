@@ -40,8 +40,10 @@ class ComposeFileTest {
             Map<String, Object> build = (Map<String, Object>) s.get("build");
             assertEquals("deploy/docker/Dockerfile", build.get("dockerfile"), name);
             assertEquals(name, ((Map<String, Object>) build.get("args")).get("SERVICE"), name);
-            assertEquals(List.of(port + ":" + port), s.get("ports"), name);
-            assertTrue(String.valueOf(((Map<String, Object>) s.get("healthcheck")).get("test")).contains("/q/health/ready"), name);
+            // The management interface only on the host's loopback: never on the network.
+            assertEquals(List.of(port + ":" + port, "127.0.0.1:" + (port + 1000) + ":9000"), s.get("ports"), name);
+            String healthcheck = String.valueOf(((Map<String, Object>) s.get("healthcheck")).get("test"));
+            assertTrue(healthcheck.contains("/q/health/ready") && healthcheck.contains("/9000 "), name);
             Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) s.get("depends_on");
             assertEquals("service_healthy", dependsOn.get("postgres").get("condition"), name);
             dependsOn.values().forEach(d -> assertEquals("service_healthy", d.get("condition"), name));

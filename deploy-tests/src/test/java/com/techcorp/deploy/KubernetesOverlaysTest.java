@@ -72,6 +72,10 @@ class KubernetesOverlaysTest {
             assertEquals(Boolean.FALSE, at(container, "securityContext", "allowPrivilegeEscalation"), name);
             assertEquals("/q/health/ready", at(container, "readinessProbe", "httpGet", "path"), name);
             assertEquals("/q/health/live", at(container, "livenessProbe", "httpGet", "path"), name);
+            // Probes on the management interface, which the Service does not expose.
+            assertEquals("management", at(container, "readinessProbe", "httpGet", "port"), name);
+            assertEquals("management", at(container, "livenessProbe", "httpGet", "port"), name);
+            assertEquals(1, ((List<?>) at(named(docs, "Service", name), "spec", "ports")).size(), name);
             assertTrue(at(container, "resources", "limits", "memory") != null && at(container, "resources", "requests", "cpu") != null, name);
             assertEquals((Object) port, at(named(docs, "Service", name), "spec", "ports", "0", "port"), name);
         });
@@ -100,10 +104,16 @@ class KubernetesOverlaysTest {
             assertEquals(name, at(named(docs, "HorizontalPodAutoscaler", name), "spec", "scaleTargetRef", "name"));
             assertEquals(name, at(named(docs, "PodDisruptionBudget", name), "spec", "selector", "matchLabels", "app.kubernetes.io/name"));
         });
-        var policy = kind(docs, "NetworkPolicy").get(0);
+        var policy = named(docs, "NetworkPolicy", "identity-service-only-from-auth-service");
         assertEquals("identity-service", at(policy, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name"));
         assertEquals("auth-service", at(policy, "spec", "ingress", "0", "from", "0", "podSelector", "matchLabels", "app.kubernetes.io/name"));
         assertEquals(1, ((List<?>) at(policy, "spec", "ingress", "0", "from")).size());
+        var management = named(docs, "NetworkPolicy", "management-only-in-cluster");
+        assertEquals(9000, (Integer) at(management, "spec", "ingress", "0", "ports", "0", "port"));
+        // No other policy opens the identity-service or the management port to the world.
+        var open = named(docs, "NetworkPolicy", "public-service-ports");
+        assertEquals("identity-service", at(open, "spec", "podSelector", "matchExpressions", "1", "values", "0"));
+        assertFalse(Objects.toString(at(open, "spec", "ingress")).contains("9000") || Objects.toString(at(open, "spec", "ingress")).contains("8081"));
         for (var deployment : kind(docs, "Deployment")) {
             String env = Objects.toString(at(deployment, "spec", "template", "spec", "containers", "0", "env"));
             assertFalse(env.contains("KEY=") || env.matches(".*value=[A-Za-z0-9+/]{40,}={0,2}.*"), "a literal secret in " + deployment);

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +25,7 @@ final class Suite implements AutoCloseable {
     final int data = TestStorage.freePort();
     final int report = TestStorage.freePort();
     final int portal = TestStorage.freePort();
-    private final List<ServiceProcess> processes;
+    private final Map<String, ServiceProcess> processes = new java.util.LinkedHashMap<>();
     private final ServiceProcess authService;
 
     Suite() {
@@ -64,11 +63,11 @@ final class Suite implements AutoCloseable {
         reportEnv.put("AUTH_JWKS_URL", jwks);
         reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         reportEnv.put("DATA_SERVICE_URL", "http://127.0.0.1:" + data);
-        processes = List.of(authService,
-                ServiceProcess.start("identity-service", identity, identityEnv),
-                ServiceProcess.start("data-service", data, dataEnv),
-                ServiceProcess.start("employee-portal-api", portal, portalEnv),
-                ServiceProcess.start("report-service", report, reportEnv));
+        processes.put("auth-service", authService);
+        processes.put("identity-service", ServiceProcess.start("identity-service", identity, identityEnv));
+        processes.put("data-service", ServiceProcess.start("data-service", data, dataEnv));
+        processes.put("employee-portal-api", ServiceProcess.start("employee-portal-api", portal, portalEnv));
+        processes.put("report-service", ServiceProcess.start("report-service", report, reportEnv));
         // Five JVMs just started on a small machine: the auth-service's first call to the
         // identity-service may exceed its 1 s timeout while both are cold. Wait until one login works.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(url(auth))
@@ -94,6 +93,18 @@ final class Suite implements AutoCloseable {
         return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log"));
     }
 
+    /** Each service's module name and public port. */
+    Map<String, Integer> services() {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        processes.forEach((name, process) -> ports.put(name, process.port()));
+        return ports;
+    }
+
+    /** Where a service's health, metrics and OpenAPI document are. */
+    int managementPort(String module) {
+        return processes.get(module).managementPort();
+    }
+
     String portalCallback() {
         return "http://localhost:" + portal + "/portal/callback";
     }
@@ -104,6 +115,6 @@ final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        processes.forEach(ServiceProcess::stop);
+        processes.values().forEach(ServiceProcess::stop);
     }
 }

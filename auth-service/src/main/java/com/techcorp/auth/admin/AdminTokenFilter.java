@@ -1,5 +1,7 @@
 package com.techcorp.auth.admin;
 
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.revocation.RevokedAccessTokens;
 import com.techcorp.auth.token.AccessTokenVerifier;
@@ -23,8 +25,11 @@ import java.util.Set;
  * Guards the admin API ({@link AdminOnly} resources) with the auth-service's own access tokens:
  * verified against the keys in memory (no JWKS fetch from itself), in the RFC 9068 profile,
  * audience {@code auth-service}, scope {@code auth:admin}, and not revoked (RFC 7009: an
- * administrator's token revoked at /oauth/revoke stops working here at once). Failures are RFC 6750
- * §3.1 challenges; Redis unavailable is a 503 like everywhere else.
+ * administrator's token revoked at /oauth/revoke stops working here at once). The token's client
+ * must still be one that could obtain it: registered, enabled, allowed {@code auth:admin}, and with
+ * the secret it had when the token was issued (read through the registry's short cache, dropped at
+ * once on this replica by an admin change). Failures are RFC 6750 §3.1 challenges; Redis or
+ * PostgreSQL unavailable is a 503 like everywhere else.
  */
 public class AdminTokenFilter {
 
@@ -34,12 +39,14 @@ public class AdminTokenFilter {
     private final AccessTokenVerifier verifier;
     private final ScopePolicy scopes;
     private final RevokedAccessTokens revoked;
+    private final ClientRegistry clients;
 
     /** Filters are built at static init; the beans, lazy client proxies, read their config at first use. */
-    public AdminTokenFilter(AccessTokenVerifier verifier, ScopePolicy scopes, RevokedAccessTokens revoked) {
+    public AdminTokenFilter(AccessTokenVerifier verifier, ScopePolicy scopes, RevokedAccessTokens revoked, ClientRegistry clients) {
         this.verifier = verifier;
         this.scopes = scopes;
         this.revoked = revoked;
+        this.clients = clients;
     }
 
     @ServerRequestFilter
@@ -66,12 +73,27 @@ public class AdminTokenFilter {
             return refuse(OAuthError.INSUFFICIENT_SCOPE, true, "the access token lacks scope " + ADMIN_SCOPE);
         }
         String jti;
+        long issuedAt;
         try {
             jti = claims.getJwtId();
+            issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
         } catch (MalformedClaimException e) {
             return invalid();
         }
-        return revoked.isRevoked(jti).map(isRevoked -> isRevoked ? challenge(OAuthError.INVALID_TOKEN, true, INVALID) : null);
+        String clientId = claims.getClaimValue("client_id") instanceof String id ? id : "";
+        return clients.find(clientId)
+                .flatMap(client -> client.filter(c -> stillAdministers(c, issuedAt)).isEmpty()
+                        ? invalid()
+                        : revoked.isRevoked(jti).map(isRevoked -> isRevoked ? challenge(OAuthError.INVALID_TOKEN, true, INVALID) : null));
+    }
+
+    /**
+     * Whether the client could obtain this token now. Seconds, as iat is: a token from the second
+     * the secret changed in still counts, one from any second before does not.
+     */
+    private static boolean stillAdministers(Client client, long issuedAt) {
+        return client.enabled() && client.allowedScopes().contains(ADMIN_SCOPE)
+                && issuedAt >= client.secretChangedAt().getEpochSecond();
     }
 
     private static Uni<Response> invalid() {

@@ -5,6 +5,7 @@ import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.client.ClientRepository;
 import com.techcorp.auth.client.SecretHasher;
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.grant.clientcredentials.ClientCredentialsGrant;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +19,8 @@ import java.time.Instant;
 /**
  * Creates the first administrator client from configuration (like Keycloak's bootstrap admin):
  * client credentials with scope {@code auth:admin}, its secret from the environment, never from
- * the repository. A changed secret in the environment replaces the stored one at the next start.
+ * the repository. At every start it is made whole again: enabled, able to administer, and with
+ * the environment's secret if that changed.
  */
 @ApplicationScoped
 public class BootstrapAdmin {
@@ -53,7 +55,7 @@ public class BootstrapAdmin {
             e.name = "Bootstrap administrator";
             e.secretHash = hash;
             e.confidential = true;
-            e.grantTypes = "client_credentials";
+            e.grantTypes = ClientCredentialsGrant.GRANT_TYPE;
             e.allowedScopes = AdminTokenFilter.ADMIN_SCOPE;
             e.defaultScopes = AdminTokenFilter.ADMIN_SCOPE;
             e.redirectUris = "";
@@ -62,12 +64,21 @@ public class BootstrapAdmin {
             e.enabled = true;
             e.createdAt = Instant.now();
             e.updatedAt = e.createdAt;
+            e.secretChangedAt = e.createdAt;
             Log.infof("bootstrap admin client %s created", clientId);
             return repository.persist(e).replaceWithVoid();
         });
     }
 
     private Uni<Void> refresh(ClientEntity existing, String secret) {
+        if (!existing.enabled || !canAdminister(existing)) {
+            existing.enabled = true;
+            existing.grantTypes = String.join(" ", union(existing.grantTypes, ClientCredentialsGrant.GRANT_TYPE));
+            existing.allowedScopes = String.join(" ", union(existing.allowedScopes, AdminTokenFilter.ADMIN_SCOPE));
+            existing.updatedAt = Instant.now();
+            Log.warnf("bootstrap admin client %s: enabled and given client_credentials and %s again", existing.clientId,
+                    AdminTokenFilter.ADMIN_SCOPE);
+        }
         return hasher.verify(secret, existing.secretHash == null ? "" : existing.secretHash).flatMap(same -> {
             if (same) {
                 return Uni.createFrom().voidItem();
@@ -75,8 +86,21 @@ public class BootstrapAdmin {
             return hasher.hash(secret).invoke(hash -> {
                 existing.secretHash = hash;
                 existing.updatedAt = Instant.now();
+                existing.secretChangedAt = existing.updatedAt;
                 Log.infof("bootstrap admin client %s: secret replaced from configuration", existing.clientId);
             }).replaceWithVoid();
         });
+    }
+
+    /** Whether the registration can still obtain an administrator's token. */
+    static boolean canAdminister(ClientEntity e) {
+        return ClientEntity.split(e.grantTypes).contains(ClientCredentialsGrant.GRANT_TYPE)
+                && ClientEntity.split(e.allowedScopes).contains(AdminTokenFilter.ADMIN_SCOPE);
+    }
+
+    private static java.util.Set<String> union(String spaceSeparated, String value) {
+        java.util.Set<String> all = new java.util.TreeSet<>(ClientEntity.split(spaceSeparated));
+        all.add(value);
+        return all;
     }
 }

@@ -10,6 +10,7 @@ import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.token.OAuthError;
+import com.techcorp.oauth.jsonerrors.PlainText;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -29,6 +30,9 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ClientAdminService {
 
+    /** What a registration may hold: enough for any real client, little enough for a pending request to stay small. */
+    private static final int MAX_REDIRECT_URIS = 20;
+    private static final int MAX_REDIRECT_URI = 2000;
 
     private final ClientRepository repository;
     private final ClientRegistry registry;
@@ -37,6 +41,7 @@ public class ClientAdminService {
     private final Set<String> grantTypes = new TreeSet<>();
     private final Set<String> publicForbiddenGrants = new TreeSet<>();
     private final AuthConfig config;
+    private final String bootstrapAdminId;
 
     public ClientAdminService(ClientRepository repository, ClientRegistry registry, SecretHasher hasher,
                               ScopePolicy scopes, AuthConfig config, @Any Instance<GrantHandler> grants) {
@@ -45,6 +50,7 @@ public class ClientAdminService {
         this.hasher = hasher;
         this.scopes = scopes;
         this.config = config;
+        this.bootstrapAdminId = config.bootstrapAdmin().clientId();
         grantTypes.addAll(GrantTypes.supported(grants));
         grants.forEach(g -> {
             if (!g.allowsPublicClients()) {
@@ -75,6 +81,7 @@ public class ClientAdminService {
         e.confidential = r.confidential() == null || r.confidential();
         e.enabled = true;
         e.createdAt = Instant.now();
+        e.secretChangedAt = e.createdAt;
         apply(e, r);
         String secret = e.confidential ? SecretHasher.newSecret() : null;
         return repository.findById(e.clientId)
@@ -103,12 +110,13 @@ public class ClientAdminService {
         if (r.confidential() != null) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("confidential cannot be changed; register a new client");
         }
-        return existing(clientId).invoke(e -> apply(e, r)).invoke(this::changed).map(e -> ClientView.of(e, null));
+        return existing(clientId).invoke(e -> apply(e, r)).invoke(this::keepsBootstrapAdmin).invoke(this::changed)
+                .map(e -> ClientView.of(e, null));
     }
 
     @WithTransaction
     public Uni<ClientView> setEnabled(String clientId, boolean enabled) {
-        return existing(clientId).invoke(e -> e.enabled = enabled).invoke(this::changed)
+        return existing(clientId).invoke(e -> e.enabled = enabled).invoke(this::keepsBootstrapAdmin).invoke(this::changed)
                 .invoke(e -> Log.infof("client %s %s", clientId, enabled ? "enabled" : "disabled"))
                 .map(e -> ClientView.of(e, null));
     }
@@ -123,7 +131,10 @@ public class ClientAdminService {
                         throw OAuthError.INVALID_CLIENT_METADATA.exception("a public client has no secret");
                     }
                 })
-                .call(e -> hasher.hash(secret).invoke(hash -> e.secretHash = hash))
+                .call(e -> hasher.hash(secret).invoke(hash -> {
+                    e.secretHash = hash;
+                    e.secretChangedAt = Instant.now();
+                }))
                 .invoke(this::changed)
                 .invoke(e -> Log.infof("client %s secret rotated", clientId))
                 .map(e -> ClientView.of(e, secret));
@@ -138,6 +149,18 @@ public class ClientAdminService {
         });
     }
 
+    /**
+     * The bootstrap administrator is how an operator gets back in: no API call may lock it out
+     * (disable it, or take client_credentials or auth:admin from it). Its secret may be rotated;
+     * the next start sets it from the environment again.
+     */
+    private void keepsBootstrapAdmin(ClientEntity e) {
+        if (e.clientId.equals(bootstrapAdminId) && (!e.enabled || !BootstrapAdmin.canAdminister(e))) {
+            throw OAuthError.INVALID_CLIENT_METADATA.exception(
+                    "the bootstrap administrator cannot be disabled or lose client_credentials or " + AdminTokenFilter.ADMIN_SCOPE);
+        }
+    }
+
     private void changed(ClientEntity e) {
         e.updatedAt = Instant.now();
         registry.invalidate(e.clientId);
@@ -146,8 +169,8 @@ public class ClientAdminService {
     /** Validates what the registration sets and copies it onto the entity. */
     private void apply(ClientEntity e, ClientRegistration r) {
         if (r.name() != null) {
-            if (r.name().length() > 200) {
-                throw OAuthError.INVALID_CLIENT_METADATA.exception("client_name is longer than 200 characters");
+            if (!PlainText.is(r.name(), 200)) {
+                throw OAuthError.INVALID_CLIENT_METADATA.exception("client_name must be at most 200 characters, without control characters");
             }
             e.name = r.name();
         }
@@ -182,6 +205,9 @@ public class ClientAdminService {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("default_scope must be within scope");
         }
         if (r.redirectUris() != null) {
+            if (r.redirectUris().size() > MAX_REDIRECT_URIS) {
+                throw OAuthError.INVALID_CLIENT_METADATA.exception("at most " + MAX_REDIRECT_URIS + " redirect_uris");
+            }
             r.redirectUris().forEach(ClientAdminService::checkRedirectUri);
             e.redirectUris = String.join(" ", r.redirectUris());
         } else if (e.redirectUris == null) {
@@ -230,6 +256,9 @@ public class ClientAdminService {
 
     /** RFC 6749 §3.1.2: absolute, no fragment; plain http only for a loopback host (RFC 8252 §7.3). */
     private static void checkRedirectUri(String value) {
+        if (value == null || !PlainText.is(value, MAX_REDIRECT_URI)) {
+            throw OAuthError.INVALID_CLIENT_METADATA.exception("a redirect_uri must be at most " + MAX_REDIRECT_URI + " plain characters");
+        }
         URI uri;
         try {
             uri = new URI(value);

@@ -9,13 +9,17 @@ import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.identity.CredentialCheck;
 import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.ratelimit.AttemptLimiter;
+import com.techcorp.auth.support.ClientAddress;
 import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.auth.support.UrlEncodedForm;
 import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.IssuedToken;
 import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
+import com.techcorp.oauth.jsonerrors.PlainText;
 import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,7 +38,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,19 +74,19 @@ public class AuthorizeResource {
     private final ScopePolicy scopes;
     private final PendingAuthorizations pending;
     private final AuthorizationCodes codes;
-    private final IdentityClient identity;
+    private final CredentialCheck credentials;
     private final AttemptLimiter limiter;
     private final UserTokenIssuer tokens;
     private final String issuer;
     private final boolean secureCookies;
 
     public AuthorizeResource(ClientRegistry clients, ScopePolicy scopes, PendingAuthorizations pending, AuthorizationCodes codes,
-                             IdentityClient identity, AttemptLimiter limiter, UserTokenIssuer tokens, AuthConfig config) {
+                             CredentialCheck credentials, AttemptLimiter limiter, UserTokenIssuer tokens, AuthConfig config) {
         this.clients = clients;
         this.scopes = scopes;
         this.pending = pending;
         this.codes = codes;
-        this.identity = identity;
+        this.credentials = credentials;
         this.limiter = limiter;
         this.tokens = tokens;
         this.issuer = config.issuer();
@@ -92,8 +95,14 @@ public class AuthorizeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> authorize(@Context UriInfo uri, @CookieParam(BINDING_COOKIE) String binding) {
-        MultivaluedMap<String, String> query = uri.getQueryParameters();
+    public Uni<Response> authorize(@Context HttpServerRequest http, @CookieParam(BINDING_COOKIE) String binding) {
+        String address = ClientAddress.of(http);
+        MultivaluedMap<String, String> query;
+        try {
+            query = UrlEncodedForm.parse(http.query());
+        } catch (UrlEncodedForm.Malformed e) {
+            return page(400, "Invalid request", "The request is malformed.");
+        }
         if (repeated(query, "client_id") || repeated(query, "redirect_uri")) {
             return page(400, "Invalid request", "The request names more than one client_id or redirect_uri.");
         }
@@ -102,11 +111,11 @@ public class AuthorizeResource {
             return page(400, "Unknown application", "The application that sent you here is not registered.");
         }
         return clients.find(clientId)
-                .flatMap(found -> validate(query, found, binding))
+                .flatMap(found -> validate(query, found, binding, address))
                 .onFailure(Unavailable::is).recoverWithUni(this::unavailable);
     }
 
-    private Uni<Response> validate(MultivaluedMap<String, String> query, Optional<Client> found, String binding) {
+    private Uni<Response> validate(MultivaluedMap<String, String> query, Optional<Client> found, String binding, String address) {
         if (found.isEmpty() || !found.get().enabled()) {
             return page(400, "Unknown application", "The application that sent you here is not registered.");
         }
@@ -179,11 +188,16 @@ public class AuthorizeResource {
         AuthorizationRequest request = new AuthorizationRequest(client.clientId(), redirectUri, requested != null, responseType,
                 String.join(" ", granted), state, challenge, challenge == null ? null : method);
         String browser = RandomTokens.isOf32Bytes(binding) ? binding : RandomTokens.of32Bytes();
-        return pending.start(request, browser).map(started -> html(200, Templates.login(displayName(client), started.id(),
+        // Each request is held in Redis while the user signs in: a flood from one address is refused.
+        return limiter.authorizationRequest(address).flatMap(counted -> pending.start(request, browser)).map(started -> html(200, Templates.login(displayName(client), started.id(),
                         started.csrfToken(), null, null))
                 .cookie(new NewCookie.Builder(BINDING_COOKIE).value(browser).path("/oauth/authorize").httpOnly(true)
                         .secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build())
-                .build());
+                .build())
+                .onFailure(OAuthException.class).recoverWithItem(e -> ((OAuthException) e).error() == OAuthError.TOO_MANY_ATTEMPTS
+                        ? retryAfter(problem(429, "Too many requests", "Too many sign-in requests from your network. Wait a minute and try again."),
+                                ((OAuthException) e).retryAfterSeconds())
+                        : problem(400, "Invalid request", "The request could not be completed."));
     }
 
     @POST
@@ -192,9 +206,11 @@ public class AuthorizeResource {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> login(MultivaluedMap<String, String> form, @CookieParam(BINDING_COOKIE) String binding,
                                @Context HttpServerRequest http) {
-        String address = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String address = ClientAddress.of(http);
         String username = single(form, "username");
         String password = single(form, "password");
+        // What was typed is shown again only when it could be a username.
+        String shown = username != null && PlainText.is(username, IdentityClient.MAX_USERNAME) ? username : null;
         return verifiedPost(form, binding, false).flatMap(p -> {
             if (p.response() != null) {
                 return done(p.response());
@@ -202,19 +218,13 @@ public class AuthorizeResource {
             Pending request = p.pending();
             Client client = p.client();
             if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-                return loginAgain(400, client, request, username, "Enter your username and password.");
+                return loginAgain(400, client, request, shown, "Enter your username and password.");
             }
-            if (username.length() > IdentityClient.MAX_USERNAME) {
-                return loginAgain(401, client, request, null, BAD_CREDENTIALS);
-            }
-            return limiter.signInAttempt(address)
-                    .call(() -> limiter.checkUsername(username))
-                    .flatMap(ignored -> identity.verify(username, password))
+            return credentials.check(username, password, address)
                     .flatMap(user -> {
                         if (user.isEmpty()) {
                             AuditLog.refused(GrantTypes.AUTHORIZATION_CODE, client.clientId(), "invalid_credentials");
-                            return limiter.recordFailure(username)
-                                    .replaceWith(loginAgain(401, client, request, username, BAD_CREDENTIALS));
+                            return loginAgain(401, client, request, shown, BAD_CREDENTIALS);
                         }
                         SignedInUser signedIn = new SignedInUser(user.get().subject(), user.get().username(), user.get().groups());
                         if (client.firstParty()) {
@@ -227,11 +237,14 @@ public class AuthorizeResource {
                     .onFailure().recoverWithUni(e -> {
                         // The form stays, with what was typed but the password, so the user can try again.
                         if (e instanceof OAuthException failure && failure.error() == OAuthError.TOO_MANY_ATTEMPTS) {
-                            return loginAgain(429, client, request, username, "Too many attempts. Wait a minute and try again.");
+                            return loginAgain(429, client, request, shown, "Too many attempts. Wait a minute and try again.")
+                                    .map(page -> retryAfter(page, failure.retryAfterSeconds()));
                         }
                         if (Unavailable.is(e) || e instanceof OAuthException failure && failure.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
                             Log.warnf("sign-in page: a dependency is unavailable: %s", Unavailable.rootCause(e));
-                            return loginAgain(503, client, request, username, "Signing in is unavailable right now. Try again shortly.");
+                            long seconds = e instanceof OAuthException busy && busy.retryAfterSeconds() > 0 ? busy.retryAfterSeconds() : 5;
+                            return loginAgain(503, client, request, shown, "Signing in is unavailable right now. Try again shortly.")
+                                    .map(page -> retryAfter(page, seconds));
                         }
                         return Uni.createFrom().failure(e);
                     });
@@ -336,7 +349,11 @@ public class AuthorizeResource {
 
     private Uni<Response> unavailable(Throwable e) {
         Log.warnf("authorization endpoint: a dependency is unavailable: %s", Unavailable.rootCause(e));
-        return done(problem(503, "Temporarily unavailable", "Signing in is unavailable right now. Try again shortly."));
+        return done(retryAfter(problem(503, "Temporarily unavailable", "Signing in is unavailable right now. Try again shortly."), 5));
+    }
+
+    private static Response retryAfter(Response page, long seconds) {
+        return Response.fromResponse(page).header("Retry-After", Math.max(1, seconds)).build();
     }
 
     private static Uni<Response> page(int status, String title, String message) {

@@ -8,6 +8,8 @@ import java.util.Set;
  * A registered client, as an immutable value. Confidential clients have a secret (stored only as
  * a hash); public clients have none and may use only the grants their registration names.
  * First-party clients (the suite's own apps) skip the consent step of the authorization endpoint.
+ *
+ * @param secretChangedAt when the secret was last set: tokens obtained before then came from a secret that is gone
  */
 public record Client(
         String clientId,
@@ -22,7 +24,8 @@ public record Client(
         Duration refreshTokenLifetime,
         boolean enabled,
         boolean firstParty,
-        boolean plainPkceAllowed) {
+        boolean plainPkceAllowed,
+        java.time.Instant secretChangedAt) {
 
     /** What a client_id may look like: checked before any lookup, so odd input never reaches the database. */
     public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{3,100}");

@@ -3,9 +3,12 @@ package com.techcorp.auth.client;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.ratelimit.AttemptLimiter;
 import com.techcorp.auth.support.Sha256;
 import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
+import com.techcorp.oauth.jsonerrors.Unavailable;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,9 +22,14 @@ import java.util.Optional;
  * Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3):
  * {@code client_secret_basic}, {@code client_secret_post}, or {@code none} for a public client.
  *
- * <p>A verified secret is remembered for {@code auth.clients.verified-secret-ttl} under a digest
- * of (client id, stored hash, presented secret): a repeated token request costs one SHA-256, not
- * an Argon2 verification, and a rotated secret (a new stored hash) misses the cache at once.
+ * <p>A verified secret is remembered while it is in use ({@code auth.clients.verified-secret-ttl}
+ * since its last use) under a digest of (client id, stored hash, presented secret): a repeated
+ * token request costs one SHA-256, not an Argon2 verification, and a rotated secret (a new stored
+ * hash) misses the cache at once. A secret that has to be verified is counted against the client
+ * authentication limits first (per client and address, per address, per client), and the count is
+ * handed back when it was right; a client in steady use never meets them, since its secret is
+ * remembered. An unknown, disabled or public client presented with a secret costs the same
+ * Argon2id verification as a wrong secret, so timing does not tell which client ids exist.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -30,13 +38,15 @@ public class ClientAuthenticator {
 
     private final ClientRegistry registry;
     private final SecretHasher hasher;
+    private final AttemptLimiter limiter;
     private final Cache<String, Boolean> verified;
 
-    public ClientAuthenticator(ClientRegistry registry, SecretHasher hasher, AuthConfig config) {
+    public ClientAuthenticator(ClientRegistry registry, SecretHasher hasher, AttemptLimiter limiter, AuthConfig config) {
         this.registry = registry;
         this.hasher = hasher;
+        this.limiter = limiter;
         this.verified = Caffeine.newBuilder()
-                .expireAfterWrite(config.clients().verifiedSecretTtl())
+                .expireAfterAccess(config.clients().verifiedSecretTtl())
                 .maximumSize(10_000)
                 .build();
     }
@@ -48,9 +58,10 @@ public class ClientAuthenticator {
     /**
      * @param authorization the Authorization header, or null
      * @param params        the request's single-valued form parameters
-     * @return the authenticated, enabled client; else fails with invalid_client or invalid_request
+     * @param clientAddress where the request comes from, for the attempt limits
+     * @return the authenticated, enabled client; else fails with invalid_client (401, or 429 past the limits) or invalid_request
      */
-    public Uni<Client> authenticate(String authorization, Map<String, String> params) {
+    public Uni<Client> authenticate(String authorization, Map<String, String> params, String clientAddress) {
         Credentials credentials;
         try {
             credentials = credentials(authorization, params);
@@ -61,9 +72,8 @@ public class ClientAuthenticator {
             return Uni.createFrom().failure(FAILED);
         }
         return registry.find(credentials.clientId())
-                .flatMap(found -> verify(found, credentials));
+                .flatMap(found -> verify(found.filter(Client::enabled), credentials, clientAddress));
     }
-
     static Credentials credentials(String authorization, Map<String, String> params) {
         String bodyId = params.get("client_id");
         String bodySecret = params.get("client_secret");
@@ -102,28 +112,31 @@ public class ClientAuthenticator {
         }
     }
 
-    private Uni<Client> verify(Optional<Client> found, Credentials credentials) {
-        if (found.isEmpty() || !found.get().enabled()) {
-            return Uni.createFrom().failure(FAILED);
-        }
-        Client client = found.get();
-        if (!client.confidential()) {
+    private Uni<Client> verify(Optional<Client> found, Credentials credentials, String clientAddress) {
+        if (credentials.secret() == null) {
             // A public client proves nothing; it may present only its id (RFC 6749 §2.1).
-            return credentials.secret() == null ? Uni.createFrom().item(client) : Uni.createFrom().failure(FAILED);
+            return found.isPresent() && !found.get().confidential() ? Uni.createFrom().item(found.get()) : Uni.createFrom().failure(FAILED);
         }
-        if (credentials.secret() == null || client.secretHash() == null) {
-            return Uni.createFrom().failure(FAILED);
-        }
-        String cacheKey = Sha256.hex(client.clientId(), client.secretHash(), credentials.secret());
-        if (verified.getIfPresent(cacheKey) != null) {
+        Client client = found.filter(c -> c.confidential() && c.secretHash() != null).orElse(null);
+        String cacheKey = client == null ? null : Sha256.hex(client.clientId(), client.secretHash(), credentials.secret());
+        if (cacheKey != null && verified.getIfPresent(cacheKey) != null) {
             return Uni.createFrom().item(client);
         }
-        return hasher.verify(credentials.secret(), client.secretHash()).map(ok -> {
-            if (!ok) {
-                throw FAILED;
-            }
-            verified.put(cacheKey, Boolean.TRUE);
-            return client;
-        });
+        return limiter.clientAuthentication(credentials.clientId(), clientAddress)
+                // Redis away: the limits cannot be counted, and client credentials must not stop for that.
+                .onFailure(e -> !(e instanceof OAuthException)).recoverWithItem(e -> {
+                    Log.debugf("client authentication limits not counted: %s", Unavailable.rootCause(e));
+                    return AttemptLimiter.Reservation.NONE;
+                })
+                .flatMap(reservation -> (client == null ? hasher.verifyNothing(credentials.secret())
+                        : hasher.verify(credentials.secret(), client.secretHash()))
+                        .call(ok -> ok ? reservation.release() : Uni.createFrom().voidItem()))
+                .map(ok -> {
+                    if (!ok) {
+                        throw FAILED;
+                    }
+                    verified.put(cacheKey, Boolean.TRUE);
+                    return client;
+                });
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import java.time.Duration;
@@ -61,10 +62,21 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    @Column(name = "secret_changed_at")
+    public Instant secretChangedAt;
+
+    /** A row written without it (a test, an old caller) gets its creation time: no token predates it. */
+    @PrePersist
+    void defaultSecretChangedAt() {
+        if (secretChangedAt == null) {
+            secretChangedAt = createdAt != null ? createdAt : Instant.now();
+        }
+    }
+
     public Client toClient() {
         return new Client(clientId, name, secretHash, confidential, split(grantTypes), split(allowedScopes),
                 split(defaultScopes), List.copyOf(split(redirectUris)), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed);
+                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed, secretChangedAt);
     }
 
     public static Set<String> split(String value) {

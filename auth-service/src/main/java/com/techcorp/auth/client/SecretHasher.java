@@ -23,6 +23,7 @@ public class SecretHasher {
 
     private final Vertx vertx;
     private final Counter verifications;
+    private volatile String dummy;
 
     public SecretHasher(Vertx vertx, MeterRegistry registry) {
         this.vertx = vertx;
@@ -34,15 +35,38 @@ public class SecretHasher {
         return vertx.executeBlocking(Uni.createFrom().item(() -> Password.hash(secret).addRandomSalt(16).with(ARGON2).getResult()));
     }
 
-    public Uni<Boolean> verify(String secret, String hash) {
+    /**
+     * A verification that always fails, at the cost of a real one: what an unknown, disabled or
+     * public client presented with a secret pays, so that timing does not tell which ids exist.
+     */
+    public Uni<Boolean> verifyNothing(String secret) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            verifications.increment();
-            try {
-                return Password.check(secret, hash).with(Argon2Function.getInstanceFromHash(hash));
-            } catch (RuntimeException malformedHash) {
-                return false;
-            }
+            check(secret, dummyHash());
+            return Boolean.FALSE;
         }));
+    }
+
+    /** Made on first use, on a worker thread (an Argon2 hash must not run on the event loop). */
+    private String dummyHash() {
+        String hash = dummy;
+        if (hash == null) {
+            hash = Password.hash(RandomTokens.of32Bytes()).addRandomSalt(16).with(ARGON2).getResult();
+            dummy = hash;
+        }
+        return hash;
+    }
+
+    public Uni<Boolean> verify(String secret, String hash) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> check(secret, hash)));
+    }
+
+    private boolean check(String secret, String hash) {
+        verifications.increment();
+        try {
+            return Password.check(secret, hash).with(Argon2Function.getInstanceFromHash(hash));
+        } catch (RuntimeException malformedHash) {
+            return false;
+        }
     }
 
     /** A server-generated secret: 256 random bits, base64url (DESIGN.md, Secrets). */

@@ -56,14 +56,34 @@ public interface AuthConfig {
         Duration userCheckInterval();
     }
 
+    /**
+     * Attempt limits per {@link #window()}. Every one names a client address or is a ceiling high
+     * enough that no single caller can exhaust it for everybody else.
+     */
     interface RateLimits {
-        /** Failed password attempts per username per window, before identity-service is even asked. */
+        /** Failed sign-ins for one username from one address, before the identity-service is even asked. */
         @WithDefault("10")
-        int passwordFailuresPerUsername();
+        int loginFailuresPerUsernameAndAddress();
 
-        /** Password-grant attempts per client per window. */
-        @WithDefault("600")
-        int passwordAttemptsPerClient();
+        /** Failed sign-ins from one address over every username. */
+        @WithDefault("100")
+        int loginFailuresPerAddress();
+
+        /** Failed client authentications of one client from one address. */
+        @WithDefault("10")
+        int clientFailuresPerClientAndAddress();
+
+        /** Failed client authentications from one address over every client. */
+        @WithDefault("30")
+        int clientFailuresPerAddress();
+
+        /** Failed client authentications of one client over every address: online guessing of its secret. */
+        @WithDefault("100")
+        int clientFailuresPerClient();
+
+        /** Authorization requests (each a pending sign-in held in Redis) from one address. */
+        @WithDefault("120")
+        int authorizationRequestsPerAddress();
 
         @WithDefault("PT1M")
         Duration window();

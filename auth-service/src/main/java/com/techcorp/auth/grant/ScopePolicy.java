@@ -50,7 +50,8 @@ public class ScopePolicy {
 
     public static Set<String> parse(String value) {
         Set<String> scopes = new LinkedHashSet<>();
-        for (String token : value.trim().split(" +")) {
+        // Split on spaces only: trim() would also strip control characters off the ends (RFC 6749 §3.3: SP between tokens).
+        for (String token : value.split(" +")) {
             if (token.isEmpty()) {
                 continue;
             }

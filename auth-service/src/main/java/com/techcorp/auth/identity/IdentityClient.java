@@ -8,10 +8,12 @@ import com.techcorp.auth.token.AccessTokenClaims;
 import com.techcorp.auth.token.AccessTokenMinter;
 import com.techcorp.auth.token.IssuedToken;
 import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.token.OAuthException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -32,6 +34,8 @@ import java.util.Set;
 public class IdentityClient {
 
     static final String SELF = "auth-service";
+    private static final OAuthException UNAVAILABLE =
+            OAuthError.TEMPORARILY_UNAVAILABLE.exception("the identity service is unavailable, retry later");
     private static final Duration SELF_TOKEN_LIFETIME = Duration.ofMinutes(5);
     private static final Duration RENEW_BEFORE = Duration.ofMinutes(1);
 
@@ -53,23 +57,58 @@ public class IdentityClient {
 
     /** The identity-service's longest username: a longer one names nobody, and is answered without asking it. */
     public static final int MAX_USERNAME = 64;
+    /** The identity-service's longest password (its identity.passwords.max-length): longer is just wrong. */
+    public static final int MAX_PASSWORD = 256;
 
+    /**
+     * The identity-service is up but every hashing thread is taken: a 503 with its Retry-After for
+     * this login, and not a failure of the service, so it never opens the circuit breaker.
+     */
+    public static final class Busy extends OAuthException {
+        Busy(long retryAfterSeconds) {
+            super(OAuthError.TEMPORARILY_UNAVAILABLE, "signing in is busy, retry shortly", retryAfterSeconds);
+        }
+    }
+
+    /**
+     * Only an identity-service that does not answer, answers 5xx, or refuses our own token counts
+     * toward the breaker. Wrong credentials are an empty result; its other 4xx answers (a request it
+     * found malformed) are refused credentials too, never an outage; busy is {@link Busy}.
+     */
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1)
-    public Uni<Optional<VerifiedUser>> verify(String username, String password) {
-        return api.verify("Bearer " + selfToken(), new Credentials(username, password))
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1, skipOn = Busy.class)
+    public Uni<Optional<VerifiedUser>> verify(String username, String password, String clientAddress) {
+        return api.verify("Bearer " + selfToken(), new Credentials(username, password, clientAddress))
                 .map(Optional::of)
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    int status = ((WebApplicationException) e).getResponse().getStatus();
-                    if (status == 400) {
-                        return Uni.createFrom().item(Optional.empty());
+                    Response response = ((WebApplicationException) e).getResponse();
+                    int status = response.getStatus();
+                    if (status == 503 || status == 429) {
+                        return Uni.createFrom().failure(new Busy(retryAfter(response)));
                     }
-                    // 401/403: the identity-service does not accept our token (issuer, audience or JWKS
-                    // misconfigured). Not the user's fault: a 503, and loudly in the log.
-                    Log.errorf("identity-service refused the verification call with HTTP %d", status);
-                    return Uni.createFrom().failure(OAuthError.TEMPORARILY_UNAVAILABLE
-                            .exception("the identity service is unavailable, retry later"));
+                    if (status == 401 || status == 403) {
+                        // The identity-service does not accept our token (issuer, audience or JWKS
+                        // misconfigured). Not the user's fault: a 503, and loudly in the log.
+                        Log.errorf("identity-service refused the verification call with HTTP %d", status);
+                        return Uni.createFrom().failure(UNAVAILABLE);
+                    }
+                    if (status >= 500) {
+                        Log.warnf("identity-service answered a verification with HTTP %d", status);
+                        return Uni.createFrom().failure(UNAVAILABLE);
+                    }
+                    if (status != 400) {
+                        Log.warnf("identity-service refused a verification request with HTTP %d; answered as wrong credentials", status);
+                    }
+                    return Uni.createFrom().item(Optional.empty());
                 });
+    }
+
+    private static long retryAfter(Response response) {
+        try {
+            return Math.max(1, Long.parseLong(String.valueOf(response.getHeaderString("Retry-After")).trim()));
+        } catch (NumberFormatException absent) {
+            return 1;
+        }
     }
 
     /**

@@ -9,12 +9,15 @@ import com.techcorp.auth.revocation.RevokedAccessTokens;
 import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.support.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -29,7 +32,10 @@ import java.util.Map;
 /**
  * RFC 7662 token introspection, for confidential clients. An active token answers its claims; an
  * expired, revoked, malformed or foreign one only {@code {"active":false}} (§2.2), whatever the
- * reason. Refresh tokens are introspectable only by the client they were issued to.
+ * reason. A caller sees only what concerns it (§4: "the authorization server MUST determine whether
+ * the token is meant for the protected resource"): an access token issued to it, or one whose
+ * audience it is (a resource server is registered as a client whose client_id is its audience
+ * name, e.g. {@code data-service}); a refresh token only when it was issued to it.
  */
 @Path("/oauth/introspect")
 public class IntrospectionResource {
@@ -54,23 +60,24 @@ public class IntrospectionResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<Response> introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @Context HttpServerRequest http) {
         Map<String, String> params = FormParameters.single(form);
         String token = params.get("token");
         if (token == null) {
             throw OAuthError.INVALID_REQUEST.exception("token is required");
         }
-        return authenticator.authenticate(authorization, params)
+        return authenticator.authenticate(authorization, params, ClientAddress.of(http))
                 .invoke(client -> {
                     if (!client.confidential()) {
                         throw OAuthError.INVALID_CLIENT.exception("client authentication failed");
                     }
                 })
-                .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? accessToken(token) : refreshToken(token, client))
+                .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? accessToken(token, client) : refreshToken(token, client))
                 .map(body -> Response.ok(body).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
     }
 
-    private Uni<Map<String, Object>> accessToken(String token) {
+    private Uni<Map<String, Object>> accessToken(String token, Client caller) {
         JwtClaims claims;
         try {
             claims = verifier.verify(token);
@@ -78,6 +85,9 @@ public class IntrospectionResource {
             return Uni.createFrom().item(INACTIVE);
         }
         try {
+            if (!caller.clientId().equals(claims.getClaimValueAsString("client_id")) && !claims.getAudience().contains(caller.clientId())) {
+                return Uni.createFrom().item(INACTIVE);
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("active", true);
             body.put("scope", claims.getClaimValueAsString("scope"));

@@ -47,7 +47,6 @@ public class MetadataResource {
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("authorization_response_iss_parameter_supported", true);
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        m.put("service_documentation", issuer + "/q/swagger-ui");
         this.metadata = Map.copyOf(m);
     }
 

@@ -7,11 +7,14 @@ import com.techcorp.auth.refresh.RefreshTokenStore;
 import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.token.FormParameters;
 import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.support.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -47,13 +50,14 @@ public class RevocationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public Uni<Response> revoke(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @Context HttpServerRequest http) {
         Map<String, String> params = FormParameters.single(form);
         String token = params.get("token");
         if (token == null) {
             throw OAuthError.INVALID_REQUEST.exception("token is required");
         }
-        return authenticator.authenticate(authorization, params)
+        return authenticator.authenticate(authorization, params, ClientAddress.of(http))
                 .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? revokeAccessToken(token, client)
                         : refreshTokens.revokeFamily(token, client.clientId()).invoke(revoked -> {
                             if (revoked) {

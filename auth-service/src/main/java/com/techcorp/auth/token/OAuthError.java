@@ -31,8 +31,10 @@ public enum OAuthError {
     NOT_FOUND("not_found", 404),
     /** The resource exists already (admin API). */
     CONFLICT("conflict", 409),
-    /** Too many password attempts for a username or a client; sent with Retry-After. */
+    /** Too many failed sign-ins from an address (or for a username from it); sent with Retry-After. */
     TOO_MANY_ATTEMPTS("invalid_grant", 429),
+    /** Too many failed client authentications for a client or from an address; sent with Retry-After. */
+    TOO_MANY_CLIENT_ATTEMPTS("invalid_client", 429),
     /** §4.1.2.1: a dependency (database, Redis, identity-service) is unavailable; retry later. */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
     /** §4.1.2.1: an unexpected condition; the details are in the log, never in the response. */

@@ -1,5 +1,6 @@
 package com.techcorp.auth.token;
 
+import com.techcorp.oauth.jsonerrors.AllowedMethods;
 import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.NotAllowedException;
@@ -35,8 +36,9 @@ public class OAuthErrorMapper {
             return render(OAuthError.INVALID_REQUEST, "unsupported content type");
         }
         if (e instanceof NotAllowedException) {
+            // RFC 9110 §15.5.6: a 405 names the methods that would have worked.
             Response r = render(OAuthError.METHOD_NOT_ALLOWED, "method not allowed");
-            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            String allow = AllowedMethods.of(uri.getPath());
             return allow == null ? r : Response.fromResponse(r).header(HttpHeaders.ALLOW, allow).build();
         }
         if (e instanceof NotFoundException) {

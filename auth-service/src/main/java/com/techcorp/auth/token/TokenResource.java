@@ -3,15 +3,17 @@ package com.techcorp.auth.token;
 import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.ClientAuthenticator;
 import com.techcorp.auth.grant.GrantHandler;
+import com.techcorp.auth.support.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The token endpoint (RFC 6749 §3.2). It parses the form, authenticates the client, checks the
- * client may use the grant, and hands over to the grant's {@link GrantHandler}; nothing else.
+ * client may use the grant, and hands over to the grant's {@link GrantHandler}; nothing else. Any
+ * method but POST is a 405 with {@code Allow: POST} (§3.2: "The client MUST use the HTTP POST method").
  */
 @Path("/oauth/token")
 public class TokenResource {
@@ -46,7 +49,8 @@ public class TokenResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> token(MultivaluedMap<String, String> form,
                                @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @Context HttpServerRequest http) {
         long start = System.nanoTime();
         AtomicReference<String> authenticated = new AtomicReference<>();
         return Uni.createFrom().deferred(() -> {
@@ -54,12 +58,12 @@ public class TokenResource {
                         // Without a Content-Type the REST layer would still read the body as a form.
                         throw NOT_FORM;
                     }
-                    TokenRequest request = TokenRequest.parse(form);
+                    TokenRequest request = TokenRequest.parse(form, ClientAddress.of(http));
                     GrantHandler grant = grants.get(request.grantType());
                     if (grant == null) {
                         throw OAuthError.UNSUPPORTED_GRANT_TYPE.exception("grant_type is not supported");
                     }
-                    return authenticator.authenticate(authorization, request.params()).flatMap(client -> {
+                    return authenticator.authenticate(authorization, request.params(), request.clientAddress()).flatMap(client -> {
                         if (!client.allowsGrant(grant.grantType()) || !client.confidential() && !grant.allowsPublicClients()) {
                             throw OAuthError.UNAUTHORIZED_CLIENT.exception("the client is not registered for this grant type");
                         }
@@ -81,13 +85,6 @@ public class TokenResource {
     public Response notForm() {
         metrics.refused(NOT_FORM.error());
         throw NOT_FORM;
-    }
-
-    /** RFC 6749 §3.2: "The client MUST use the HTTP POST method". */
-    @GET
-    public Response get() {
-        return Response.fromResponse(OAuthErrorMapper.render(OAuthError.METHOD_NOT_ALLOWED, "use POST"))
-                .header(HttpHeaders.ALLOW, "POST").build();
     }
 
     /** RFC 6749 §5.1: token responses are never cached. */

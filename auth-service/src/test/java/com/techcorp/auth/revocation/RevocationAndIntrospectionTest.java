@@ -68,6 +68,20 @@ class RevocationAndIntrospectionTest {
     }
 
     @Test
+    void aCallerSeesAnAccessTokenOnlyWhenItWasIssuedToItOrIsMeantForIt() {
+        // RFC 7662 §4: any confidential client could read any user's claims before.
+        String access = SeedUsers.passwordGrant("alexchen", "secret123").statusCode(200).extract().path("access_token");
+        var bystander = TestClients.confidential().scope("data:read").register();
+        introspect(bystander.clientId(), bystander.secret(), access).statusCode(200)
+                .body("active", equalTo(false)).body("size()", equalTo(1));
+        // The resource server the token is for, registered as a client named like its audience.
+        var portalApi = TestClients.confidential().id("employee-portal-api").scope("data:read").register();
+        introspect(portalApi.clientId(), portalApi.secret(), access).statusCode(200)
+                .body("active", equalTo(true)).body("sub", notNullValue());
+        introspect(CLIENT, SECRET, access).body("active", equalTo(true));
+    }
+
+    @Test
     void garbageExpiredAndForeignTokensAreInactive() {
         introspect(CLIENT, SECRET, "garbage").statusCode(200).body("active", equalTo(false));
         introspect(CLIENT, SECRET, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").body("active", equalTo(false));

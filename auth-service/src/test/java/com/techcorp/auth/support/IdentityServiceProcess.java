@@ -33,6 +33,9 @@ public class IdentityServiceProcess implements QuarkusTestResourceLifecycleManag
         System.setProperty(PID_PROPERTY, Long.toString(identity.pid()));
         return Map.of(
                 "quarkus.http.test-port", Integer.toString(authPort),
+                // Fixed like the HTTP port: Micrometer tags a server's metrics with its port only when it is not random, and
+                // refuses two servers whose meters differ in tag keys.
+                "quarkus.management.test-port", Integer.toString(TestStorage.freePort()),
                 "quarkus.rest-client.identity.url", "http://127.0.0.1:" + identityPort);
     }
 

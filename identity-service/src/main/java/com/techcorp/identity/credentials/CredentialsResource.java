@@ -1,7 +1,10 @@
 package com.techcorp.identity.credentials;
 
 import com.techcorp.identity.config.IdentityConfig;
+import com.techcorp.identity.lockout.LoginSource;
+import com.techcorp.identity.password.HashingAdmission;
 import com.techcorp.oauth.jsonerrors.ApiError;
+import com.techcorp.oauth.jsonerrors.PlainText;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -14,13 +17,18 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Password verification for the auth-service (scope {@code identity:verify}). 200 with the user's
- * claims, or one uniform 400 {@code invalid_credentials} whatever the cause.
+ * claims, or one uniform 400 {@code invalid_credentials} whatever the cause; 503 with Retry-After
+ * when every hashing thread is taken, so a burst is refused at once rather than queued into the
+ * caller's timeout.
  */
 @Path("/v1/credentials/verify")
 @RequiresScope("identity:verify")
 public class CredentialsResource {
 
+    /** The longest username (users.username is varchar(64)); the auth-service bounds it the same way. */
     private static final int MAX_USERNAME = 64;
+    /** An address as text: IPv6 with a zone at most. */
+    private static final int MAX_ADDRESS = 64;
 
     private final CredentialsService service;
     private final int maxPassword;
@@ -37,13 +45,18 @@ public class CredentialsResource {
         if (request == null || blank(request.username()) || blank(request.password())) {
             throw ApiError.badRequest("invalid_request", "username and password are required");
         }
-        if (request.username().length() > MAX_USERNAME || request.password().length() > maxPassword) {
-            // Too long to be real: refused like any wrong password, without paying for a hash.
+        if (!PlainText.is(request.username(), MAX_USERNAME) || request.password().length() > maxPassword) {
+            // No such user can exist: refused like any wrong password, without paying for a hash.
             return Uni.createFrom().item(failure());
         }
-        return service.verify(request.username(), request.password())
+        String address = request.clientAddress() != null && PlainText.is(request.clientAddress(), MAX_ADDRESS)
+                ? request.clientAddress() : null;
+        return service.verify(request.username(), request.password(), LoginSource.of(address))
                 .map(user -> user.map(u -> Response.ok(u).header(HttpHeaders.CACHE_CONTROL, "no-store").build())
-                        .orElseGet(CredentialsResource::failure));
+                        .orElseGet(CredentialsResource::failure))
+                .onFailure(HashingAdmission.Busy.class).recoverWithItem(() -> Response.fromResponse(
+                                ApiError.response(503, "temporarily_unavailable", "every hashing thread is busy, retry shortly"))
+                        .header("Retry-After", "1").build());
     }
 
     private static Response failure() {

@@ -1,72 +1,104 @@
 package com.techcorp.identity.credentials;
 
 import com.techcorp.identity.config.IdentityConfig;
+import com.techcorp.identity.lockout.LoginFailures;
+import com.techcorp.identity.lockout.LoginSource;
+import com.techcorp.identity.password.HashingAdmission;
 import com.techcorp.identity.password.PasswordHasher;
 import com.techcorp.identity.user.UserEntity;
 import com.techcorp.identity.user.UserRepository;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Verifies a username and password. Every failure (unknown user, wrong password, disabled or
- * locked account) is the same empty result after the same work: one Argon2 verification.
- * Consecutive failures lock the account for a while; a success resets the count.
+ * Verifies a username and password. Every failure (unknown user, wrong password, disabled account,
+ * locked pair) is the same empty result after about the same time. The attempt is counted before
+ * the hash (see {@link LoginFailures}), per username and client address, so parallel guesses stay
+ * within the limit and nobody locks a user out from another address.
  */
 @ApplicationScoped
 public class CredentialsService {
 
     private final UserRepository users;
+    private final LoginFailures failures;
     private final PasswordHasher hasher;
-    private final IdentityConfig config;
-    private final MeterRegistry registry;
+    private final HashingAdmission admission;
+    private final IdentityConfig.Lockout lockout;
+    private final Counter verified;
+    private final Counter refused;
 
-    public CredentialsService(UserRepository users, PasswordHasher hasher, IdentityConfig config, MeterRegistry registry) {
+    public CredentialsService(UserRepository users, LoginFailures failures, PasswordHasher hasher, HashingAdmission admission,
+                              IdentityConfig config, MeterRegistry registry) {
         this.users = users;
+        this.failures = failures;
         this.hasher = hasher;
-        this.config = config;
-        this.registry = registry;
+        this.admission = admission;
+        this.lockout = config.lockout();
+        // One counter for every refusal: a metric that told unknown users from wrong passwords would enumerate accounts.
+        this.verified = registry.counter("identity.credentials.verified", "outcome", "success");
+        this.refused = registry.counter("identity.credentials.verified", "outcome", "refused");
     }
 
-    public Uni<Optional<VerifiedUser>> verify(String username, String password) {
-        // The transaction is not held open across the hash: read, hash on a worker, then write.
-        return Panache.withSession(() -> users.findByUsername(username))
-                .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash)
-                        .flatMap(result -> conclude(user, password, result)));
-    }
-
-    private Uni<Optional<VerifiedUser>> conclude(UserEntity user, String password, PasswordHasher.Verification result) {
-        Instant now = Instant.now();
-        if (user == null) {
-            return refused("unknown_user");
+    /**
+     * @param source the client address's digest ({@link LoginSource})
+     * @return the user, or empty; fails with {@link HashingAdmission.Busy} when the hashing threads are full
+     */
+    public Uni<Optional<VerifiedUser>> verify(String username, String password, String source) {
+        if (!admission.tryEnter()) {
+            return Uni.createFrom().failure(new HashingAdmission.Busy());
         }
-        if (!user.enabled || user.lockedAt(now)) {
-            Log.infof("login refused for user %s: account %s", user.id, user.enabled ? "locked" : "disabled");
-            return refused(user.enabled ? "locked" : "disabled");
-        }
-        if (!result.matches()) {
-            return Panache.withTransaction(() -> users.recordFailure(user.id, config.lockout().maxFailures(),
-                            config.lockout().duration(), now))
-                    .flatMap(ignored -> refused("wrong_password"));
-        }
-        // A hash made at a lower cost than today's is replaced now, while the password is at hand.
-        Uni<String> rehash = result.needsRehash() ? hasher.hash(password) : Uni.createFrom().nullItem();
-        return rehash.flatMap(newHash -> Panache.withTransaction(() -> users.recordSuccess(user.id, newHash)))
-                .map(ignored -> {
-                    Log.infof("credentials verified for user %s", user.id);
-                    registry.counter("identity.credentials.verified", "outcome", "success").increment();
-                    return Optional.of(new VerifiedUser(user.id.toString(), user.username, user.displayName,
-                            user.employeeId, user.groupList()));
+        long admitted = System.nanoTime();
+        String key = LoginSource.usernameKey(username);
+        return failures.reserve(key, source, lockout.maxFailures(), lockout.duration())
+                .onFailure().invoke(admission::leave)
+                .flatMap(reservation -> {
+                    if (reservation.allowed()) {
+                        return check(username, password, key, source, reservation, admitted).eventually(admission::leave);
+                    }
+                    admission.leave();
+                    // Locked: no hash to pay, but the answer takes as long as one, so it tells nothing.
+                    return Uni.createFrom().item(refused()).onItem().delayIt().by(admission.typicalVerification());
                 });
     }
 
-    private Uni<Optional<VerifiedUser>> refused(String reason) {
-        registry.counter("identity.credentials.verified", "outcome", reason).increment();
-        return Uni.createFrom().item(Optional.empty());
+    private Uni<Optional<VerifiedUser>> check(String username, String password, String key, String source,
+                                              LoginFailures.Reservation reservation, long admitted) {
+        // No transaction is held open across the hash: read, hash on a worker, then write.
+        return Panache.withSession(() -> users.findByUsername(username))
+                .flatMap(user -> hasher.verify(password, user == null ? null : user.passwordHash, admitted)
+                        // Turned away before its hash: not a guess, so not counted as one.
+                        .onFailure(HashingAdmission.Busy.class).call(() -> failures.release(key, source).onFailure().recoverWithNull())
+                        .flatMap(result -> {
+                            if (user == null || !result.matches()) {
+                                return failures.failed(key, source, reservation, lockout.maxFailures(), lockout.usernameCeiling(),
+                                        lockout.duration()).map(ignored -> refused());
+                            }
+                            return failures.succeeded(key, source).flatMap(ignored -> user.enabled
+                                    ? accepted(user, password, result.needsRehash())
+                                    : Uni.createFrom().item(refused()));
+                        }));
+    }
+
+    private Uni<Optional<VerifiedUser>> accepted(UserEntity user, String password, boolean needsRehash) {
+        // A hash made at a lower cost than today's is replaced now, while the password is at hand.
+        Uni<Integer> rehash = needsRehash
+                ? hasher.hash(password).flatMap(hash -> Panache.withTransaction(() -> users.updatePasswordHash(user.id, hash)))
+                : Uni.createFrom().item(0);
+        return rehash.map(ignored -> {
+            Log.infof("credentials verified for user %s", user.id);
+            verified.increment();
+            return Optional.of(new VerifiedUser(user.id.toString(), user.username, user.displayName, user.employeeId, user.groupList()));
+        });
+    }
+
+    private Optional<VerifiedUser> refused() {
+        refused.increment();
+        return Optional.empty();
     }
 }

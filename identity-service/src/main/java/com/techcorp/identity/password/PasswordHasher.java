@@ -9,15 +9,19 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.WorkerExecutor;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Argon2id password hashing, always on a worker thread, resuming on the caller's event loop (where
- * Hibernate Reactive needs it). Each hash carries its parameters, so raising the cost in
- * configuration rehashes a user's password at their next successful login.
+ * Argon2id password hashing on a worker pool of its own, one thread per core (more threads than
+ * cores only slice the same CPU and make every hash slower), resuming on the caller's event loop
+ * (where Hibernate Reactive needs it). Each hash carries its parameters, so raising the cost in
+ * configuration rehashes a user's password at their next successful login. Memory at most one
+ * Argon2id block set per thread ({@code memory-kib} × threads).
  */
 @Startup // built on the main thread at start-up: the dummy hash costs one Argon2 run
 @ApplicationScoped
@@ -27,41 +31,64 @@ public class PasswordHasher {
     public record Verification(boolean matches, boolean needsRehash) {
     }
 
-    private final Vertx vertx;
+    private final WorkerExecutor workers;
     private final Argon2Function current;
     private final String dummyHash;
     private final Timer timer;
+    private final HashingAdmission admission;
 
-    public PasswordHasher(Vertx vertx, IdentityConfig config, MeterRegistry registry) {
-        this.vertx = vertx;
+    public PasswordHasher(Vertx vertx, IdentityConfig config, MeterRegistry registry, HashingAdmission admission) {
         var p = config.passwords();
+        this.admission = admission;
+        this.workers = vertx.createSharedWorkerExecutor("password-hashing", admission.threads());
         this.current = Argon2Function.getInstance(p.memoryKib(), p.iterations(), p.parallelism(), 32, Argon2.ID, 19);
         // Unknown users are checked against this, at today's cost, so timing does not tell which names exist.
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.dummyHash = hashNow(Base64.getEncoder().encodeToString(random));
         this.timer = Timer.builder("identity.password.verification")
-                .description("Argon2id verifications, on worker threads").register(registry);
+                .description("Argon2id verifications, on the hashing threads").register(registry);
+    }
+
+    @PreDestroy
+    void close() {
+        workers.closeAndForget();
     }
 
     public Uni<String> hash(String password) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> hashNow(password)));
+        return workers.executeBlocking(() -> hashNow(password), false);
     }
 
-    /** @param storedHash null for an unknown user: a dummy verification of the same cost, which fails */
-    public Uni<Verification> verify(String password, String storedHash) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> timer.record(() -> {
-            String hash = storedHash == null ? dummyHash : storedHash;
-            Argon2Function function;
-            try {
-                function = Argon2Function.getInstanceFromHash(hash);
-            } catch (RuntimeException malformed) {
-                Password.check(password, dummyHash).with(current);
-                return new Verification(false, false);
+    /**
+     * @param storedHash    null for an unknown user: a dummy verification of the same cost, which fails
+     * @param admittedNanos when {@link HashingAdmission} let it in; fails with {@link HashingAdmission.Busy}
+     *                      when it waited past the deadline for a thread
+     */
+    public Uni<Verification> verify(String password, String storedHash, long admittedNanos) {
+        return workers.executeBlocking(() -> {
+            if (admission.pastDeadline(admittedNanos)) {
+                throw new HashingAdmission.Busy();
             }
-            boolean matches = Password.check(password, hash).with(function) && storedHash != null;
-            return new Verification(matches, matches && !function.equals(current));
-        })));
+            long start = System.nanoTime();
+            try {
+                return timer.record(() -> check(password, storedHash));
+            } finally {
+                admission.hashed(System.nanoTime() - start);
+            }
+        }, false);
+    }
+
+    private Verification check(String password, String storedHash) {
+        String hash = storedHash == null ? dummyHash : storedHash;
+        Argon2Function function;
+        try {
+            function = Argon2Function.getInstanceFromHash(hash);
+        } catch (RuntimeException malformed) {
+            Password.check(password, dummyHash).with(current);
+            return new Verification(false, false);
+        }
+        boolean matches = Password.check(password, hash).with(function) && storedHash != null;
+        return new Verification(matches, matches && !function.equals(current));
     }
 
     private String hashNow(String password) {

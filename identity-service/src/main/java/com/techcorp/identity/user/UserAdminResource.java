@@ -70,6 +70,12 @@ public class UserAdminResource {
     }
 
     @POST
+    @Path("{id}/unlock")
+    public Uni<UserView> unlock(@PathParam("id") String id) {
+        return service.unlock(uuid(id));
+    }
+
+    @POST
     @Path("{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UserView> resetPassword(@PathParam("id") String id, PasswordReset reset) {

@@ -1,8 +1,11 @@
 package com.techcorp.identity.user;
 
 import com.techcorp.identity.config.IdentityConfig;
+import com.techcorp.identity.lockout.LoginFailures;
+import com.techcorp.identity.lockout.LoginSource;
 import com.techcorp.identity.password.PasswordHasher;
 import com.techcorp.oauth.jsonerrors.ApiError;
+import com.techcorp.oauth.jsonerrors.PlainText;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -25,11 +28,13 @@ public class UserAdminService {
     private static final Pattern GROUP = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     private final UserRepository users;
+    private final LoginFailures failures;
     private final PasswordHasher hasher;
     private final IdentityConfig config;
 
-    public UserAdminService(UserRepository users, PasswordHasher hasher, IdentityConfig config) {
+    public UserAdminService(UserRepository users, LoginFailures failures, PasswordHasher hasher, IdentityConfig config) {
         this.users = users;
+        this.failures = failures;
         this.hasher = hasher;
         this.config = config;
     }
@@ -51,8 +56,8 @@ public class UserAdminService {
         }
         checkPassword(request.password());
         String displayName = request.displayName() == null || request.displayName().isBlank() ? request.username() : request.displayName().trim();
-        if (displayName.length() > 200 || request.employeeId() != null && request.employeeId().length() > 32) {
-            throw ApiError.badRequest("invalid_request", "display_name or employee_id is too long");
+        if (!PlainText.is(displayName, 200) || request.employeeId() != null && !PlainText.is(request.employeeId(), 32)) {
+            throw ApiError.badRequest("invalid_request", "display_name (200) or employee_id (32) is too long or holds control characters");
         }
         List<String> groups = request.groups() == null ? List.of() : request.groups();
         if (groups.size() > 20 || !groups.stream().allMatch(g -> g != null && GROUP.matcher(g).matches())) {
@@ -90,7 +95,7 @@ public class UserAdminService {
         }).map(UserView::of);
     }
 
-    /** Sets a new password and lifts any lockout. */
+    /** Sets a new password and lifts every lock of the username. */
     public Uni<UserView> resetPassword(UUID id, String password) {
         checkPassword(password);
         return hasher.hash(password).flatMap(hash -> store(id, hash));
@@ -99,11 +104,17 @@ public class UserAdminService {
     private Uni<UserView> store(UUID id, String hash) {
         return Panache.withTransaction(() -> existing(id).invoke(e -> {
             e.passwordHash = hash;
-            e.failedAttempts = 0;
-            e.lockedUntil = null;
             e.updatedAt = Instant.now();
             Log.infof("user %s password reset", id);
-        }).map(UserView::of));
+        })).call(e -> failures.clear(LoginSource.usernameKey(e.username))).map(UserView::of);
+    }
+
+    /** Lifts every lock and count of the user's username, from every address. */
+    @WithSession
+    public Uni<UserView> unlock(UUID id) {
+        return existing(id).call(e -> failures.clear(LoginSource.usernameKey(e.username)))
+                .invoke(e -> Log.infof("user %s unlocked", id))
+                .map(UserView::of);
     }
 
     private Uni<UserEntity> existing(UUID id) {

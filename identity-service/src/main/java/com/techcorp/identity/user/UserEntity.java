@@ -35,12 +35,6 @@ public class UserEntity extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
-    @Column(name = "failed_attempts")
-    public int failedAttempts;
-
-    @Column(name = "locked_until")
-    public Instant lockedUntil;
-
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -49,9 +43,5 @@ public class UserEntity extends PanacheEntityBase {
 
     public List<String> groupList() {
         return groups == null || groups.isBlank() ? List.of() : Arrays.asList(groups.trim().split(" +"));
-    }
-
-    public boolean lockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -13,11 +13,9 @@ public record UserView(
         @JsonProperty("employee_id") String employeeId,
         @JsonProperty("groups") List<String> groups,
         @JsonProperty("enabled") boolean enabled,
-        @JsonProperty("locked_until") Instant lockedUntil,
         @JsonProperty("created_at") Instant createdAt) {
 
     static UserView of(UserEntity e) {
-        return new UserView(e.id.toString(), e.username, e.displayName, e.employeeId, e.groupList(), e.enabled,
-                e.lockedUntil, e.createdAt);
+        return new UserView(e.id.toString(), e.username, e.displayName, e.employeeId, e.groupList(), e.enabled, e.createdAt);
     }
 }

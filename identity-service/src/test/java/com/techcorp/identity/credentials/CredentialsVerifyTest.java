@@ -92,6 +92,17 @@ class CredentialsVerifyTest {
     }
 
     @Test
+    void usernamesNoUserCanHaveAreRefusedLikeAWrongPassword() {
+        var user = TestUsers.create();
+        String wrong = TestUsers.verify(user.username(), "not-the-password").statusCode(400).extract().asString();
+        for (String username : new String[]{"john\\u0000doe", "a\\tb", "x".repeat(65), "\\ud800x", "\\u0085"}) {
+            TestUsers.asAuthService().contentType(ContentType.JSON)
+                    .body("{\"username\":\"" + username + "\",\"password\":\"whatever\"}")
+                    .post("/v1/credentials/verify").then().statusCode(400).body(equalTo(wrong));
+        }
+    }
+
+    @Test
     void anAdminTokenCannotVerifyPasswords() {
         TestUsers.asAdmin().contentType(ContentType.JSON).body(Map.of("username", "x", "password", "y"))
                 .post("/v1/credentials/verify").then().statusCode(403);

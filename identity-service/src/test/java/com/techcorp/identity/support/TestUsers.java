@@ -41,4 +41,11 @@ public final class TestUsers {
         return asAuthService().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/v1/credentials/verify").then();
     }
+
+    /** A verification as the auth-service asks for it: with the address the user signs in from. */
+    public static io.restassured.response.ValidatableResponse verifyFrom(String address, String username, String password) {
+        return asAuthService().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password, "client_address", address))
+                .post("/v1/credentials/verify").then();
+    }
 }

@@ -1,7 +1,10 @@
 package com.techcorp.oauth.jsonerrors;
 
 import io.quarkus.logging.Log;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -15,14 +18,16 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         Response r = e.getResponse();
         if (r.hasEntity()) {
             return r;
         }
         int status = r.getStatus();
-        return ApiError.response(status, status == 404 ? "not_found" : status >= 500 ? "server_error" : "invalid_request",
+        Response body = ApiError.response(status, status == 404 ? "not_found" : status >= 500 ? "server_error" : "invalid_request",
                 r.getStatusInfo().getReasonPhrase());
+        String allow = e instanceof NotAllowedException ? AllowedMethods.of(uri.getPath()) : null;
+        return allow == null ? body : Response.fromResponse(body).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)

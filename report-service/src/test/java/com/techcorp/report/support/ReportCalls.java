@@ -21,7 +21,7 @@ public final class ReportCalls {
 
     /** Tokens the upstream auth-service has issued to report_service_id, read from its own metrics. */
     public static double tokensIssuedToReportService() {
-        String metrics = given().baseUri("http://127.0.0.1:" + System.getProperty(UpstreamServices.AUTH_PORT))
+        String metrics = given().baseUri("http://127.0.0.1:" + System.getProperty(UpstreamServices.AUTH_MANAGEMENT_PORT))
                 .get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("oauth_tokens_issued_total\\{client_id=\"report_service_id\",grant_type=\"client_credentials\"} ([0-9.]+)")
                 .matcher(metrics);

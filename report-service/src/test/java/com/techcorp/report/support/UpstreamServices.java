@@ -14,7 +14,7 @@ import java.util.Map;
 public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String DATA_PID = "test.data-service.pid";
-    public static final String AUTH_PORT = "test.auth-service.port";
+    public static final String AUTH_MANAGEMENT_PORT = "test.auth-service.management-port";
 
     private static UpstreamServices current;
 
@@ -43,7 +43,7 @@ public class UpstreamServices implements QuarkusTestResourceLifecycleManager {
         data = ServiceProcess.start("data-service", dataPort, dataEnv);
 
         System.setProperty(DATA_PID, Long.toString(data.pid()));
-        System.setProperty(AUTH_PORT, Integer.toString(authPort));
+        System.setProperty(AUTH_MANAGEMENT_PORT, Integer.toString(auth.managementPort()));
         current = this;
         return Map.of(
                 "quarkus.oidc-client.auth-server-url", "http://127.0.0.1:" + authPort,

@@ -15,23 +15,29 @@ import java.util.Map;
 
 /**
  * One of the suite's services, run from its packaged jar as a real process for a test: started on
- * a port the test chooses, ready when its /q/health/ready says so, stopped with the JVM at the latest.
+ * a port the test chooses, ready when the /q/health/ready of its management interface says so,
+ * stopped with the JVM at the latest.
  */
 public final class ServiceProcess {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(Process process, int port) {
+    private ServiceProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
      * @param module the service's module directory name, e.g. "identity-service"; its jar must be built
-     * @param env    environment of the service (its port variable included)
+     * @param env    environment of the service (its port variable included); a free MANAGEMENT_PORT is
+     *               added when it names none, so a restart with the same map keeps both ports
      */
     public static ServiceProcess start(String module, int port, Map<String, String> env) {
+        env.putIfAbsent("MANAGEMENT_PORT", Integer.toString(TestStorage.freePort()));
+        int managementPort = Integer.parseInt(env.get("MANAGEMENT_PORT"));
         Path jar = locate(module);
         Path log = Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -43,7 +49,7 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            ServiceProcess service = new ServiceProcess(process, port);
+            ServiceProcess service = new ServiceProcess(process, port, managementPort);
             service.awaitReady(Duration.ofSeconds(90), log);
             return service;
         } catch (IOException e) {
@@ -73,6 +79,11 @@ public final class ServiceProcess {
         return port;
     }
 
+    /** Where its health, metrics and API docs are (Quarkus's management interface). */
+    public int managementPort() {
+        return managementPort;
+    }
+
     public long pid() {
         return process.pid();
     }
@@ -98,7 +109,7 @@ public final class ServiceProcess {
                 throw new IllegalStateException("the service exited during start-up; see " + log);
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -4,8 +4,7 @@ import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.grant.UserTokenIssuer;
-import com.techcorp.auth.identity.IdentityClient;
-import com.techcorp.auth.ratelimit.AttemptLimiter;
+import com.techcorp.auth.identity.CredentialCheck;
 import com.techcorp.auth.token.OAuthError;
 import com.techcorp.auth.token.OAuthException;
 import com.techcorp.auth.token.TokenRequest;
@@ -27,14 +26,12 @@ public class PasswordGrant implements GrantHandler {
             OAuthError.INVALID_GRANT.exception("the username or password is incorrect");
 
     private final ScopePolicy scopes;
-    private final IdentityClient identity;
-    private final AttemptLimiter limiter;
+    private final CredentialCheck credentials;
     private final UserTokenIssuer tokens;
 
-    public PasswordGrant(ScopePolicy scopes, IdentityClient identity, AttemptLimiter limiter, UserTokenIssuer tokens) {
+    public PasswordGrant(ScopePolicy scopes, CredentialCheck credentials, UserTokenIssuer tokens) {
         this.scopes = scopes;
-        this.identity = identity;
-        this.limiter = limiter;
+        this.credentials = credentials;
         this.tokens = tokens;
     }
 
@@ -50,17 +47,12 @@ public class PasswordGrant implements GrantHandler {
         if (username == null || password == null) {
             throw OAuthError.INVALID_REQUEST.exception("username and password are required");
         }
-        if (username.length() > IdentityClient.MAX_USERNAME) {
-            throw BAD_CREDENTIALS;
-        }
         Set<String> granted = scopes.grant(request.param("scope"), client.allowedScopes(), client.defaultScopes());
-        return limiter.passwordAttempt(client.clientId())
-                .call(() -> limiter.checkUsername(username))
-                .flatMap(ignored -> identity.verify(username, password))
-                .flatMap(user -> user.isEmpty()
-                        ? limiter.recordFailure(username).map(ignored -> {
-                            throw BAD_CREDENTIALS;
-                        })
-                        : tokens.issue(client, user.get().subject(), user.get().username(), user.get().groups(), granted));
+        return credentials.check(username, password, request.clientAddress()).flatMap(user -> {
+            if (user.isEmpty()) {
+                throw BAD_CREDENTIALS;
+            }
+            return tokens.issue(client, user.get().subject(), user.get().username(), user.get().groups(), granted);
+        });
     }
 }

@@ -67,6 +67,22 @@ class PasswordGrantTest {
     }
 
     @Test
+    void theIdentityServicesLockoutHoldsOnlyForTheAddressTheGuessesCameFrom() {
+        // Anyone could lock any account with a few wrong passwords before; now only for themselves.
+        for (int i = 0; i < 3; i++) {
+            fromAddress("192.0.2.77", "priyanair", "wrong-" + i).statusCode(400);
+        }
+        fromAddress("192.0.2.77", "priyanair", "secret123").statusCode(400).body("error", equalTo("invalid_grant"));
+        fromAddress("192.0.2.78", "priyanair", "secret123").statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse fromAddress(String address, String username, String password) {
+        return given().header("X-Forwarded-For", address).auth().preemptive().basic(SeedUsers.PORTAL_CLIENT, SeedUsers.PORTAL_SECRET)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
+                .post("/oauth/token").then();
+    }
+
+    @Test
     void repeatedFailuresForOneUsernameAreRateLimited() {
         String username = "flood-" + UUID.randomUUID();
         for (int i = 0; i < 10; i++) {
