@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # The user grants under load, each against its own ceiling measured in the same run:
-#  - password grant (4 connections: each login waits for an Argon2id pass, so more connections only
-#    queue past the auth-service's 1 s timeout and open its circuit breaker): grants/s against
-#    Argon2id verifications/s on every core (bench/HashBench.java), since each login costs one;
+#  - password grant at 16 and 64 connections (bench/LoginLoad.java: each connection an employee
+#    from an address of their own), with clients that retry a refusal at once (wrk's way, and an
+#    attacker's) and with clients that wait its Retry-After (the suite's apps): successful logins/s
+#    against Argon2id verifications/s on every core (bench/HashBench.java), since each login costs
+#    one; p50/p99 of accepted logins; the refusals (503 busy with Retry-After), their p99, and any
+#    503 that is not "busy" (the circuit breaker or a timeout: must be none);
 #  - refresh-token grant (16 and 64 connections): refreshes per auth-service CPU-second against
 #    the signing ceiling (bench/SignBench.java), with p50/p99.
 #
@@ -35,7 +38,7 @@ fresh_database identity_bench
 trap 'kill ${AUTH_PID:-} ${IDENTITY_PID:-} 2>/dev/null || true' EXIT
 AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
   AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:" \
-  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT" AUTH_PASSWORD_ATTEMPTS_PER_CLIENT=100000000)
+  IDENTITY_URL="http://127.0.0.1:$IDENTITY_PORT")
 IDENTITY_PID=$(start_service "$IDENTITY_JAR" "$IDENTITY_PORT" "$RESULTS/identity-service.log" \
   IDENTITY_PORT="$IDENTITY_PORT" DB_NAME=identity_bench \
   AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
@@ -46,12 +49,16 @@ login() { curl -s -X POST -H "Authorization: $AUTH" -d "grant_type=password&user
 for _ in $(seq 1 60); do login johndoe | grep -q access_token && break; sleep 0.5; done
 login johndoe | grep -q access_token || { echo "password grant failed; see $RESULTS/*.log" >&2; exit 1; }
 
-echo "== password grant, 4 connections"
-export BODY="grant_type=password&username=johndoe&password=secret123"
-load "$AUTH_PID" "$URL" 4 5 "$ROOT/bench/post-form.lua" >/dev/null
-read -r rps p50 p99 non2xx cpu requests <<<"$(load "$AUTH_PID" "$URL" 4 "$DURATION" "$ROOT/bench/post-form.lua")"
-printf 'logins/s %s  p50 %s  p99 %s  non-2xx %s  = %s of the Argon2id ceiling\n' "$rps" "$p50" "$p99" "$non2xx" \
-  "$(awk -v r="$rps" -v h="$hash_rate" 'BEGIN {printf "%.0f%%", 100 * r / h}')" | tee "$RESULTS/password-grant.txt"
+echo "== password grant"
+"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 16 5 >/dev/null # warm-up
+printf '%-14s %-9s %-9s %-9s %-10s %-11s %-9s %s\n' clients logins/s p50 p99 refused/s refused-p99 ceiling "refusals by kind (without Retry-After)"
+for mode in at-once honour; do
+  for c in 16 64; do
+    read -r ok p50 p99 refused rp99 noretry kinds <<<"$("$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" "$c" "$DURATION" "$mode")"
+    printf '%-14s %-9s %-9s %-9s %-10s %-11s %-9s %s (%s)\n' "$c $mode" "$ok" "$p50" "$p99" "$refused" "$rp99" \
+      "$(awk -v r="$ok" -v h="$hash_rate" 'BEGIN {printf "%.0f%%", 100 * r / h}')" "$kinds" "$noretry"
+  done
+done | tee "$RESULTS/password-grant.txt"
 
 echo "== refresh-token grant"
 printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' conns refreshes/s p50 p99 non2xx server-cpu refreshes/cpu-s "of ${CORES}-thread signing ceiling"

@@ -141,6 +141,10 @@ public class ClientAdminService {
     }
 
     private Uni<ClientEntity> existing(String clientId) {
+        if (clientId == null || !Client.ID.matcher(clientId).matches()) {
+            // No client has such an id, and a NUL in it would be a database error, not a 404.
+            throw OAuthError.NOT_FOUND.exception("no such client");
+        }
         return repository.findById(clientId).map(e -> {
             if (e == null) {
                 throw OAuthError.NOT_FOUND.exception("no such client");

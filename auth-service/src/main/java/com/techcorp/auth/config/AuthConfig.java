@@ -35,6 +35,22 @@ public interface AuthConfig {
 
     Authorization authorization();
 
+    Identity identity();
+
+    /** The identity-service as this service uses it (its address and timeouts are the REST client's). */
+    interface Identity {
+        /**
+         * Password checks in flight at once on this replica; more are refused with 503. Enough to
+         * keep the identity-service's hashing threads busy (a few per thread), no more.
+         */
+        @WithDefault("16")
+        int maxConcurrentVerifications();
+
+        /** How long a refused sign-in waits before its 503, so that clients retrying at once are paced. */
+        @WithDefault("PT0.025S")
+        Duration refusalDelay();
+    }
+
     /** The authorization endpoint (authorization code and implicit grants). */
     interface Authorization {
         /** How long an authorization code can be redeemed (RFC 6749 §4.1.2: "a maximum lifetime of 10 minutes is RECOMMENDED"). */

@@ -72,11 +72,12 @@ public class IdentityClient {
 
     /**
      * Only an identity-service that does not answer, answers 5xx, or refuses our own token counts
-     * toward the breaker. Wrong credentials are an empty result; its other 4xx answers (a request it
+     * toward the breaker, which opens when half of the last 20 checks failed: a dead service fills
+     * that in a moment, a busy one's rare slow answer does not. Wrong credentials are an empty result; its other 4xx answers (a request it
      * found malformed) are refused credentials too, never an outage; busy is {@link Busy}.
      */
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 5000, successThreshold = 1, skipOn = Busy.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 1, skipOn = Busy.class)
     public Uni<Optional<VerifiedUser>> verify(String username, String password, String clientAddress) {
         return api.verify("Bearer " + selfToken(), new Credentials(username, password, clientAddress))
                 .map(Optional::of)

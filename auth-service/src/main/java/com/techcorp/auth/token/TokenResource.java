@@ -74,9 +74,13 @@ public class TokenResource {
                 })
                 .map(TokenResource::noStore)
                 .onFailure(OAuthException.class).invoke(e -> {
-                    metrics.refused(((OAuthException) e).error());
-                    AuditLog.refused(form == null ? null : form.getFirst("grant_type"), authenticated.get(),
-                            ((OAuthException) e).error().code());
+                    OAuthError error = ((OAuthException) e).error();
+                    metrics.refused(error);
+                    // "Busy, retry" decides nothing about the client or the user: counted, not audited
+                    // (a burst would write a line per paced retry).
+                    if (error != OAuthError.TEMPORARILY_UNAVAILABLE) {
+                        AuditLog.refused(form == null ? null : form.getFirst("grant_type"), authenticated.get(), error.code());
+                    }
                 });
     }
 

@@ -41,7 +41,7 @@ public interface IdentityConfig {
         int threads();
 
         /** Verifications that would wait longer than this for a thread are refused at once (503). */
-        @WithDefault("PT0.3S")
+        @WithDefault("PT0.4S")
         Duration maxWait();
 
         /** One that has still waited this long when its thread comes is refused then (503): its caller waits 1 s. */

@@ -44,11 +44,19 @@ public final class RawHttp {
         return exchange(port, request.toByteArray());
     }
 
-    /** The exact bytes given, nothing added. */
+    /** The exact bytes given, nothing added; waits up to 10 s for the answer. */
     public static Answer exchange(int port, byte[] request) {
+        return exchange(port, request, 10_000);
+    }
+
+    /**
+     * @param waitMillis how long to wait for the server to answer and close: a request whose body
+     *                   never completes is answered by nobody, and that is a fine outcome too
+     */
+    public static Answer exchange(int port, byte[] request, int waitMillis) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(waitMillis);
             try {
                 socket.getOutputStream().write(request);
                 socket.getOutputStream().flush();
