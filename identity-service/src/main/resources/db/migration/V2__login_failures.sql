@@ -4,11 +4,14 @@
 -- spread over many. Keyed by a digest of the lower-cased username, so unknown usernames are counted
 -- exactly like real ones and a lockout says nothing about which names exist. An attempt is counted
 -- before its password is hashed (a reservation), so parallel guesses cannot exceed the limit.
+-- trusted_until: the pair signed in successfully lately; a lock of the username over every address
+-- does not keep it out, so guessing from elsewhere cannot lock the user out from where they sign in.
 create table login_failures (
     username_key  char(64)    not null,
     source        varchar(64) not null,
     failures      integer     not null default 0,
     locked_until  timestamptz,
+    trusted_until timestamptz,
     updated_at    timestamptz not null default now(),
     primary key (username_key, source)
 );

@@ -47,6 +47,7 @@ final class Repo {
     static Set<String> allVariables(String service) {
         Set<String> names = new TreeSet<>();
         for (String file : List.of(service + "/src/main/resources/application.properties",
+                "service-defaults/src/main/resources/META-INF/microprofile-config.properties",
                 "access-token-validation/src/main/resources/META-INF/microprofile-config.properties")) {
             if (file.startsWith("access") && service.equals("auth-service")) {
                 continue;

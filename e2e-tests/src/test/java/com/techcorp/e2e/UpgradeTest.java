@@ -38,7 +38,7 @@ class UpgradeTest {
         ServiceProcess.start("auth-service", authPort, auth).stop();
         ServiceProcess.start("identity-service", identityPort, identity).stop();
         // As the release before left them: without this release's migrations, demo data applied.
-        sql(pg, "e2e_upgrade_auth", "alter table clients drop column secret_changed_at",
+        sql(pg, "e2e_upgrade_auth", "alter table clients drop column tokens_not_before",
                 "delete from flyway_schema_history where version = '4'");
         sql(pg, "e2e_upgrade_identity", "drop table login_failures",
                 "alter table users add column failed_attempts integer not null default 0, add column locked_until timestamptz",

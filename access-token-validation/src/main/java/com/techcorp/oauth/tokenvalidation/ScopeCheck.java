@@ -1,5 +1,6 @@
 package com.techcorp.oauth.tokenvalidation;
 
+import com.techcorp.oauth.jsonerrors.Bearer;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
@@ -46,7 +47,7 @@ public class ScopeCheck {
         // mechanism, the identity providers, the augmentors, each a step of its own) cost more than
         // the rest of the request under load. Any other token takes that way and, once verified,
         // is in the cache for the next call.
-        JsonWebToken known = verified.known(bearerToken(authorization));
+        JsonWebToken known = verified.known(Bearer.token(authorization));
         if (known != null) {
             return Uni.createFrom().item(decide(known, known.getGroups(), required));
         }
@@ -64,12 +65,6 @@ public class ScopeCheck {
         }
         caller.set(token);
         return null;
-    }
-
-    /** The token of an {@code Authorization: Bearer} header (RFC 6750 §2.1: the scheme is case-insensitive). */
-    private static String bearerToken(String authorization) {
-        return authorization.length() > 7 && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : null;
     }
 
     private static RequiresScope required(ResourceInfo resource) {

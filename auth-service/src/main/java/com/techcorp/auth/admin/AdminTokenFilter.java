@@ -2,17 +2,16 @@ package com.techcorp.auth.admin;
 
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientRegistry;
-import com.techcorp.auth.grant.ScopePolicy;
-import com.techcorp.auth.revocation.RevokedAccessTokens;
+import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.token.RevokedAccessTokens;
 import com.techcorp.auth.token.AccessTokenVerifier;
-import com.techcorp.auth.token.BearerChallenge;
-import com.techcorp.auth.token.ErrorBody;
-import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthErrorMapper;
+import com.techcorp.oauth.jsonerrors.Bearer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jose4j.jwt.JwtClaims;
@@ -54,14 +53,14 @@ public class AdminTokenFilter {
         if (!resource.getResourceClass().isAnnotationPresent(AdminOnly.class)) {
             return Uni.createFrom().nullItem();
         }
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             // RFC 6750 §3.1: no credentials, no error code.
             return refuse(OAuthError.INVALID_TOKEN, false, "an access token is required");
         }
         JwtClaims claims;
         try {
-            claims = verifier.verify(authorization.substring(7).trim());
+            claims = verifier.verify(token);
             if (!claims.getAudience().containsAll(scopes.audiences(Set.of(ADMIN_SCOPE)))) {
                 return invalid();
             }
@@ -88,12 +87,13 @@ public class AdminTokenFilter {
     }
 
     /**
-     * Whether the client could obtain this token now. Seconds, as iat is: a token from the second
-     * the secret changed in still counts, one from any second before does not.
+     * Whether the client could obtain this token now, and nothing has happened to it since it was
+     * issued (secret rotated, disabled, a scope taken). Seconds, as iat is: a token from the second
+     * of the change still counts, one from any second before does not.
      */
     private static boolean stillAdministers(Client client, long issuedAt) {
         return client.enabled() && client.allowedScopes().contains(ADMIN_SCOPE)
-                && issuedAt >= client.secretChangedAt().getEpochSecond();
+                && issuedAt >= client.tokensNotBefore().getEpochSecond();
     }
 
     private static Uni<Response> invalid() {
@@ -104,14 +104,7 @@ public class AdminTokenFilter {
         return Uni.createFrom().item(challenge(error, tokenSent, description));
     }
 
-    /** @param tokenSent false: the challenge stays bare, as RFC 6750 §3.1 asks when no token came */
     private static Response challenge(OAuthError error, boolean tokenSent, String description) {
-        String scope = error == OAuthError.INSUFFICIENT_SCOPE ? ADMIN_SCOPE : null;
-        return Response.status(error.status())
-                .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.of(tokenSent ? error : null, description, scope))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(error.code(), description))
-                .build();
+        return OAuthErrorMapper.bearer(error, tokenSent, description, error == OAuthError.INSUFFICIENT_SCOPE ? ADMIN_SCOPE : null);
     }
 }

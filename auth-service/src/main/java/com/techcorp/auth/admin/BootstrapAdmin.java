@@ -5,7 +5,7 @@ import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.client.ClientRepository;
 import com.techcorp.auth.client.SecretHasher;
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.grant.clientcredentials.ClientCredentialsGrant;
+import com.techcorp.auth.grant.GrantTypes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +55,7 @@ public class BootstrapAdmin {
             e.name = "Bootstrap administrator";
             e.secretHash = hash;
             e.confidential = true;
-            e.grantTypes = ClientCredentialsGrant.GRANT_TYPE;
+            e.grantTypes = GrantTypes.CLIENT_CREDENTIALS;
             e.allowedScopes = AdminTokenFilter.ADMIN_SCOPE;
             e.defaultScopes = AdminTokenFilter.ADMIN_SCOPE;
             e.redirectUris = "";
@@ -64,7 +64,7 @@ public class BootstrapAdmin {
             e.enabled = true;
             e.createdAt = Instant.now();
             e.updatedAt = e.createdAt;
-            e.secretChangedAt = e.createdAt;
+            e.tokensNotBefore = e.createdAt;
             Log.infof("bootstrap admin client %s created", clientId);
             return repository.persist(e).replaceWithVoid();
         });
@@ -73,7 +73,7 @@ public class BootstrapAdmin {
     private Uni<Void> refresh(ClientEntity existing, String secret) {
         if (!existing.enabled || !canAdminister(existing)) {
             existing.enabled = true;
-            existing.grantTypes = String.join(" ", union(existing.grantTypes, ClientCredentialsGrant.GRANT_TYPE));
+            existing.grantTypes = String.join(" ", union(existing.grantTypes, GrantTypes.CLIENT_CREDENTIALS));
             existing.allowedScopes = String.join(" ", union(existing.allowedScopes, AdminTokenFilter.ADMIN_SCOPE));
             existing.updatedAt = Instant.now();
             Log.warnf("bootstrap admin client %s: enabled and given client_credentials and %s again", existing.clientId,
@@ -86,7 +86,7 @@ public class BootstrapAdmin {
             return hasher.hash(secret).invoke(hash -> {
                 existing.secretHash = hash;
                 existing.updatedAt = Instant.now();
-                existing.secretChangedAt = existing.updatedAt;
+                existing.tokensNotBefore = existing.updatedAt;
                 Log.infof("bootstrap admin client %s: secret replaced from configuration", existing.clientId);
             }).replaceWithVoid();
         });
@@ -94,7 +94,7 @@ public class BootstrapAdmin {
 
     /** Whether the registration can still obtain an administrator's token. */
     static boolean canAdminister(ClientEntity e) {
-        return ClientEntity.split(e.grantTypes).contains(ClientCredentialsGrant.GRANT_TYPE)
+        return ClientEntity.split(e.grantTypes).contains(GrantTypes.CLIENT_CREDENTIALS)
                 && ClientEntity.split(e.allowedScopes).contains(AdminTokenFilter.ADMIN_SCOPE);
     }
 

@@ -1,5 +1,6 @@
 package com.techcorp.auth.authorize;
 
+import com.techcorp.auth.error.OAuthError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -21,9 +22,9 @@ public record AuthorizationRedirect(String redirectUri, String state, boolean fr
     }
 
     /** §4.1.2.1, §4.2.2.1: an error after the redirect URI has been validated goes back to the client. */
-    public Response error(String error, String description) {
+    public Response error(OAuthError error, String description) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("error", error);
+        params.put("error", error.code());
         params.put("error_description", description);
         return to(params);
     }

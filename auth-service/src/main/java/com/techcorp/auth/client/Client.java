@@ -9,7 +9,8 @@ import java.util.Set;
  * a hash); public clients have none and may use only the grants their registration names.
  * First-party clients (the suite's own apps) skip the consent step of the authorization endpoint.
  *
- * @param secretChangedAt when the secret was last set: tokens obtained before then came from a secret that is gone
+ * @param tokensNotBefore tokens issued before this instant are no longer honoured where the registration is checked:
+ *                        the secret changed, the client was disabled or lost a scope since
  */
 public record Client(
         String clientId,
@@ -25,7 +26,7 @@ public record Client(
         boolean enabled,
         boolean firstParty,
         boolean plainPkceAllowed,
-        java.time.Instant secretChangedAt) {
+        java.time.Instant tokensNotBefore) {
 
     /** What a client_id may look like: checked before any lookup, so odd input never reaches the database. */
     public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{3,100}");

@@ -62,21 +62,21 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    @Column(name = "secret_changed_at")
-    public Instant secretChangedAt;
+    @Column(name = "tokens_not_before")
+    public Instant tokensNotBefore;
 
-    /** A row written without it (a test, an old caller) gets its creation time: no token predates it. */
+    /** A row written without it (a test, an old caller) gets its creation time: no token of it predates that. */
     @PrePersist
-    void defaultSecretChangedAt() {
-        if (secretChangedAt == null) {
-            secretChangedAt = createdAt != null ? createdAt : Instant.now();
+    void defaultTokensNotBefore() {
+        if (tokensNotBefore == null) {
+            tokensNotBefore = createdAt != null ? createdAt : Instant.now();
         }
     }
 
     public Client toClient() {
         return new Client(clientId, name, secretHash, confidential, split(grantTypes), split(allowedScopes),
                 split(defaultScopes), List.copyOf(split(redirectUris)), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed, secretChangedAt);
+                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed, tokensNotBefore);
     }
 
     public static Set<String> split(String value) {

@@ -94,7 +94,7 @@ public interface AuthConfig {
         int clientFailuresPerAddress();
 
         /** Failed client authentications of one client over every address: online guessing of its secret. */
-        @WithDefault("100")
+        @WithDefault("300")
         int clientFailuresPerClient();
 
         /** Authorization requests (each a pending sign-in held in Redis) from one address. */
@@ -151,8 +151,13 @@ public interface AuthConfig {
         @WithDefault("PT30S")
         Duration cacheTtl();
 
-        /** How long a verified client secret is remembered, so a token request does not pay a slow hash. */
-        @WithDefault("PT5M")
+        /**
+         * How long a verified client secret is remembered after its last use, so a token request does
+         * not pay a slow hash: longer than a client's usual gap between token requests (an hour's token
+         * renewed shortly before it ends), so a client in steady use is never held up by anyone
+         * guessing at its secret.
+         */
+        @WithDefault("PT1H")
         Duration verifiedSecretTtl();
     }
 

@@ -1,8 +1,6 @@
 package com.techcorp.auth.grant;
 
 import com.techcorp.auth.client.Client;
-import com.techcorp.auth.token.TokenRequest;
-import com.techcorp.auth.token.TokenResponse;
 import io.smallrye.mutiny.Uni;
 
 /**

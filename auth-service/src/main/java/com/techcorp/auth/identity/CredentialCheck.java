@@ -55,7 +55,7 @@ public class CredentialCheck {
             return paced(new IdentityClient.Busy(1));
         }
         return limiter.login(username, clientAddress).flatMap(reservation -> identity.verify(username, password, clientAddress)
-                        .call(user -> user.isPresent() ? reservation.release() : Uni.createFrom().voidItem())
+                        .call(user -> user.isPresent() ? reservation.succeeded() : Uni.createFrom().voidItem())
                         .onFailure().call(reservation::release))
                 .eventually(inFlight::decrementAndGet)
                 .onFailure(IdentityClient.Busy.class).recoverWithUni(this::paced);

@@ -3,12 +3,11 @@ package com.techcorp.auth.identity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.grant.ScopePolicy;
 import com.techcorp.auth.token.AccessTokenClaims;
 import com.techcorp.auth.token.AccessTokenMinter;
 import com.techcorp.auth.token.IssuedToken;
-import com.techcorp.auth.token.OAuthError;
-import com.techcorp.auth.token.OAuthException;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,14 +42,12 @@ public class IdentityClient {
 
     private final IdentityApi api;
     private final AccessTokenMinter minter;
-    private final Set<String> audience;
     private volatile IssuedToken selfToken;
     private final Cache<String, Boolean> activeUsers;
 
-    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, ScopePolicy scopes, AuthConfig config) {
+    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, AuthConfig config) {
         this.api = api;
         this.minter = minter;
-        this.audience = scopes.audiences(VERIFY_SCOPE);
         this.activeUsers = Caffeine.newBuilder().expireAfterWrite(config.refreshTokens().userCheckInterval())
                 .maximumSize(100_000).build();
     }
@@ -136,7 +133,7 @@ public class IdentityClient {
     private String selfToken() {
         IssuedToken token = selfToken;
         if (token == null || Instant.now().isAfter(token.expiresAt().minus(RENEW_BEFORE))) {
-            token = minter.mint(AccessTokenClaims.forClient(SELF, VERIFY_SCOPE, audience, SELF_TOKEN_LIFETIME));
+            token = minter.mint(AccessTokenClaims.forClient(SELF, VERIFY_SCOPE, SELF_TOKEN_LIFETIME));
             selfToken = token;
         }
         return token.value();

@@ -3,12 +3,12 @@ package com.techcorp.auth.introspection;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientAuthenticator;
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.refresh.RefreshTokenData;
-import com.techcorp.auth.refresh.RefreshTokenStore;
-import com.techcorp.auth.revocation.RevokedAccessTokens;
+import com.techcorp.auth.grant.refresh.RefreshTokenData;
+import com.techcorp.auth.grant.refresh.RefreshTokenStore;
+import com.techcorp.auth.token.RevokedAccessTokens;
 import com.techcorp.auth.token.AccessTokenVerifier;
-import com.techcorp.auth.token.FormParameters;
-import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.support.FormParameters;
+import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.support.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -63,10 +63,7 @@ public class IntrospectionResource {
     public Uni<Response> introspect(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                @Context HttpServerRequest http) {
         Map<String, String> params = FormParameters.single(form);
-        String token = params.get("token");
-        if (token == null) {
-            throw OAuthError.INVALID_REQUEST.exception("token is required");
-        }
+        String token = FormParameters.required(params, "token");
         return authenticator.authenticate(authorization, params, ClientAddress.of(http))
                 .invoke(client -> {
                     if (!client.confidential()) {

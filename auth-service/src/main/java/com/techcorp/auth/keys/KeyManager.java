@@ -2,7 +2,7 @@ package com.techcorp.auth.keys;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.error.OAuthError;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;

@@ -1,6 +1,6 @@
 package com.techcorp.auth.keys;
 
-import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.error.OAuthError;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.techcorp.auth.metadata;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.GrantTypes;
-import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.scope.ScopePolicy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;

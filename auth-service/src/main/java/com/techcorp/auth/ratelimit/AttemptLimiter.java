@@ -2,8 +2,8 @@ package com.techcorp.auth.ratelimit;
 
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.support.Sha256;
-import com.techcorp.auth.token.OAuthError;
-import com.techcorp.auth.token.OAuthException;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,25 +40,63 @@ public class AttemptLimiter {
             return {1, 0}
             """;
 
-    /** KEYS: counters. Hands back one count on each that still has one (a window may have ended meanwhile). */
+    /**
+     * A sign-in: KEYS[1] the username-and-address counter, KEYS[2] the address counter, KEYS[3] the
+     * mark of a recent success of this username from this address. ARGV: window, the two limits.
+     * A marked pair is not held to the address's limit: a spray of failures from a shared address
+     * (an office, a mobile carrier's NAT) cannot lock out the people who signed in from it before.
+     */
+    private static final String RESERVE_LOGIN = """
+            local trusted = redis.call('EXISTS', KEYS[3]) == 1
+            local n = trusted and 1 or 2
+            for i = 1, n do
+              if tonumber(redis.call('GET', KEYS[i]) or '0') >= tonumber(ARGV[i + 1]) then
+                return {0, redis.call('TTL', KEYS[i])}
+              end
+            end
+            for i = 1, n do
+              if redis.call('INCR', KEYS[i]) == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
+            end
+            return {1, n}
+            """;
+
+    /**
+     * KEYS: counters, then optionally a mark to set (ARGV[1] its seconds, "0" for none). Hands back
+     * one count on each counter that still has one (a window may have ended meanwhile).
+     */
     private static final String RELEASE = """
-            for i = 1, #KEYS do
+            local counters = #KEYS
+            if ARGV[1] ~= '0' then
+              counters = counters - 1
+              redis.call('SET', KEYS[#KEYS], '1', 'EX', ARGV[1])
+            end
+            for i = 1, counters do
               if tonumber(redis.call('GET', KEYS[i]) or '0') > 0 then redis.call('DECR', KEYS[i]) end
             end
             return 1
             """;
 
+    /** How long a success from an address keeps that address trusted for the username. */
+    private static final long TRUSTED_SECONDS = java.time.Duration.ofDays(30).toSeconds();
+
     /** Counters reserved for one attempt; {@link #release()} hands them back. */
     public static final class Reservation {
         /** Nothing was counted (the limits could not be reached): nothing to hand back. */
-        public static final Reservation NONE = new Reservation(null, List.of());
+        public static final Reservation NONE = new Reservation(null, List.of(), null);
 
         private final ReactiveRedisDataSource redis;
         private final List<String> keys;
+        private final String trustMark;
 
-        private Reservation(ReactiveRedisDataSource redis, List<String> keys) {
+        private Reservation(ReactiveRedisDataSource redis, List<String> keys, String trustMark) {
             this.redis = redis;
             this.keys = keys;
+            this.trustMark = trustMark;
+        }
+
+        /** The credentials were right: the counts are handed back, and the address trusted for the username. */
+        public Uni<Void> succeeded() {
+            return trustMark == null ? release() : run(concat(keys, List.of(trustMark)), Long.toString(TRUSTED_SECONDS));
         }
 
         /**
@@ -66,11 +104,13 @@ public class AttemptLimiter {
          * Never fails: a count that cannot be handed back only expires with its window.
          */
         public Uni<Void> release() {
-            if (keys.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            List<String> args = new ArrayList<>(List.of(RELEASE, Integer.toString(keys.size())));
-            args.addAll(keys);
+            return keys.isEmpty() ? Uni.createFrom().voidItem() : run(keys, "0");
+        }
+
+        private Uni<Void> run(List<String> allKeys, String markSeconds) {
+            List<String> args = new ArrayList<>(List.of(RELEASE, Integer.toString(allKeys.size())));
+            args.addAll(allKeys);
+            args.add(markSeconds);
             return redis.execute("EVAL", args.toArray(String[]::new)).replaceWithVoid().onFailure().recoverWithNull();
         }
     }
@@ -87,13 +127,21 @@ public class AttemptLimiter {
 
     /**
      * A user's sign-in (password grant, sign-in page): failures per username and address, and per
-     * address over every username (a spray of usernames from one place).
+     * address over every username (a spray of usernames from one place), unless the username
+     * signed in from this address before (see {@link #RESERVE_LOGIN}).
      */
     public Uni<Reservation> login(String username, String address) {
         String slot = "rl:{" + digest(address) + "}:login";
-        return reserve(OAuthError.TOO_MANY_ATTEMPTS,
-                slot + ":" + digest(username.toLowerCase(Locale.ROOT)), limits.loginFailuresPerUsernameAndAddress(),
-                slot, limits.loginFailuresPerAddress());
+        String user = digest(username.toLowerCase(Locale.ROOT));
+        List<String> keys = List.of(prefix + slot + ":" + user, prefix + slot, prefix + slot + ":ok:" + user);
+        return redis.execute("EVAL", RESERVE_LOGIN, "3", keys.get(0), keys.get(1), keys.get(2), Long.toString(limits.window().toSeconds()),
+                        Integer.toString(limits.loginFailuresPerUsernameAndAddress()), Integer.toString(limits.loginFailuresPerAddress()))
+                .map(r -> {
+                    if (r.get(0).toLong() == 0) {
+                        throw new OAuthException(OAuthError.TOO_MANY_ATTEMPTS, "too many attempts, retry later", Math.max(1, r.get(1).toLong()));
+                    }
+                    return new Reservation(redis, keys.subList(0, r.get(1).toInteger()), keys.get(2));
+                });
     }
 
     /**
@@ -108,7 +156,7 @@ public class AttemptLimiter {
                 .flatMap(byAddress -> reserve(OAuthError.TOO_MANY_CLIENT_ATTEMPTS,
                         "rl:{" + digest(clientId) + "}:client", limits.clientFailuresPerClient())
                         .onFailure().call(byAddress::release)
-                        .map(byClient -> new Reservation(redis, concat(byAddress.keys, byClient.keys))));
+                        .map(byClient -> new Reservation(redis, concat(byAddress.keys, byClient.keys), null)));
     }
 
     /** An authorization request from an address: each one stores a pending request for the sign-in's length. */
@@ -134,7 +182,7 @@ public class AttemptLimiter {
             if (r.get(0).toLong() == 0) {
                 throw new OAuthException(refusal, "too many attempts, retry later", Math.max(1, r.get(1).toLong()));
             }
-            return new Reservation(redis, keys);
+            return new Reservation(redis, keys, null);
         });
     }
 

@@ -1,6 +1,6 @@
 package com.techcorp.auth.support;
 
-import com.techcorp.auth.token.OAuthError;
+import com.techcorp.auth.error.OAuthError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -58,7 +58,8 @@ public class FormBodyReader implements ServerMessageBodyReader<MultivaluedMap<St
     private static MultivaluedMap<String, String> read(MediaType mediaType, InputStream body) throws IOException {
         String declared = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         Charset charset = declared == null ? StandardCharsets.UTF_8 : ACCEPTED.stream()
-                .filter(c -> c.name().equalsIgnoreCase(declared.trim()) || c.aliases().contains(declared.trim()))
+                .filter(c -> c.name().equalsIgnoreCase(declared.trim())
+                        || c.aliases().stream().anyMatch(alias -> alias.equalsIgnoreCase(declared.trim())))
                 .findFirst()
                 .orElseThrow(() -> OAuthError.INVALID_REQUEST.exception("a form body must be UTF-8"));
         try {

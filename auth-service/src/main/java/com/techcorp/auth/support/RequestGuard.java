@@ -2,7 +2,10 @@ package com.techcorp.auth.support;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import com.techcorp.auth.error.ErrorBody;
+import com.techcorp.auth.error.OAuthError;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,7 +46,7 @@ public class RequestGuard {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end("{\"error\":\"invalid_request\",\"error_description\":\"" + description + "\"}");
+                .end(Json.encode(new ErrorBody(OAuthError.INVALID_REQUEST.code(), description)));
     }
 
     private static boolean exceeds(String length, long max) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What an access token says, before it is signed.
+ * What an access token says, before it is signed. Its audiences follow from its scopes; the
+ * minter works them out ({@link com.techcorp.auth.scope.ScopePolicy#audiences}).
  *
  * @param subject  the user's stable id, or the client id when there is no user (RFC 9068 §2.2)
  * @param username for {@code preferred_username}; null without a user
@@ -15,12 +16,11 @@ public record AccessTokenClaims(
         String subject,
         String clientId,
         Set<String> scopes,
-        Set<String> audiences,
         Duration lifetime,
         String username,
         List<String> groups) {
 
-    public static AccessTokenClaims forClient(String clientId, Set<String> scopes, Set<String> audiences, Duration lifetime) {
-        return new AccessTokenClaims(clientId, clientId, scopes, audiences, lifetime, null, List.of());
+    public static AccessTokenClaims forClient(String clientId, Set<String> scopes, Duration lifetime) {
+        return new AccessTokenClaims(clientId, clientId, scopes, lifetime, null, List.of());
     }
 }

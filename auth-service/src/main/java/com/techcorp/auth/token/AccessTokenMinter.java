@@ -4,6 +4,7 @@ import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.keys.KeyRing;
 import com.techcorp.auth.keys.SigningKey;
+import com.techcorp.auth.scope.ScopePolicy;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,16 +15,18 @@ import java.util.UUID;
 
 /**
  * Signs access tokens in the RFC 9068 profile with the current key of the {@link KeyRing}. Grants
- * decide what a token says; this class only turns that into a signed JWT.
+ * decide what a token says; this class turns that into a signed JWT, its audiences those of its scopes.
  */
 @ApplicationScoped
 public class AccessTokenMinter {
 
     private final KeyRing keys;
+    private final ScopePolicy scopes;
     private final String issuer;
 
-    public AccessTokenMinter(KeyRing keys, AuthConfig config) {
+    public AccessTokenMinter(KeyRing keys, ScopePolicy scopes, AuthConfig config) {
         this.keys = keys;
+        this.scopes = scopes;
         this.issuer = config.issuer();
     }
 
@@ -36,7 +39,8 @@ public class AccessTokenMinter {
         JwtClaimsBuilder builder = Jwt.claims()
                 .issuer(issuer)
                 .subject(claims.subject())
-                .audience(new LinkedHashSet<>(claims.audiences()))
+                // RFC 9068 §3: the resource servers the granted scopes belong to.
+                .audience(scopes.audiences(claims.scopes()))
                 .claim("client_id", claims.clientId())
                 .claim("scope", scope)
                 .issuedAt(now)

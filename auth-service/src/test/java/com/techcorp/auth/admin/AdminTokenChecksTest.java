@@ -42,6 +42,29 @@ class AdminTokenChecksTest {
     }
 
     @Test
+    void reEnablingOrGivingTheScopeBackDoesNotReviveATokenFromBefore() throws InterruptedException {
+        // Found by a review: the check looked only at the registration as it is now.
+        var admin = TestClients.confidential().scope("auth:admin data:read").register();
+        String token = token(admin);
+        Thread.sleep(1100); // iat has seconds: a token from the second of the change itself still counts
+        String bootstrap = TestClients.adminToken();
+        given().auth().oauth2(bootstrap).post("/admin/clients/" + admin.clientId() + "/disable").then().statusCode(200);
+        given().auth().oauth2(bootstrap).post("/admin/clients/" + admin.clientId() + "/enable").then().statusCode(200);
+        refused(token);
+        var other = TestClients.confidential().scope("auth:admin data:read").register();
+        String otherToken = token(other);
+        Thread.sleep(1100);
+        given().auth().oauth2(bootstrap).contentType(ContentType.JSON).body(Map.of("scope", "data:read", "default_scope", "data:read"))
+                .put("/admin/clients/" + other.clientId()).then().statusCode(200);
+        given().auth().oauth2(bootstrap).contentType(ContentType.JSON).body(Map.of("scope", "auth:admin data:read"))
+                .put("/admin/clients/" + other.clientId()).then().statusCode(200);
+        refused(otherToken);
+        String fresh = given().auth().preemptive().basic(other.clientId(), other.secret()).formParam("grant_type", "client_credentials")
+                .formParam("scope", "auth:admin").post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(fresh).get("/admin/clients").then().statusCode(200);
+    }
+
+    @Test
     void anAdministratorsTokenFromBeforeASecretRotationStopsWorking() throws InterruptedException {
         var admin = TestClients.confidential().scope("auth:admin").register();
         String old = token(admin);

@@ -85,6 +85,29 @@ class AttemptLimitsTest {
     }
 
     @Test
+    void aSprayFromASharedAddressDoesNotLockOutWhoSignedInThereBefore() {
+        String office = newAddress();
+        login(office, "mariagarcia", "secret123").statusCode(200);
+        for (int i = 0; i < 6; i++) {
+            login(office, "nobody-" + UUID.randomUUID(), "Winter2026!").statusCode(400);
+        }
+        login(office, "nobody-" + UUID.randomUUID(), "Winter2026!").statusCode(429);
+        // A colleague who signed in from this office before is not held to its spent limit.
+        login(office, "mariagarcia", "secret123").statusCode(200);
+    }
+
+    @Test
+    void oneIpv6SubscriberIsOneAddressNotEighteenQuintillion() {
+        // Everything inside one /64 is one address to the limits (found by a review: each was a fresh bucket).
+        String net = "2001:db8:" + Integer.toHexString((int) (Math.random() * 65_000)) + ":0:";
+        for (int i = 0; i < 6; i++) {
+            login(net + "1:2:3:" + Integer.toHexString(i + 1), "nobody-" + UUID.randomUUID(), "x").statusCode(400);
+        }
+        login(net + "ffff:ffff:ffff:fffe", "nobody-" + UUID.randomUUID(), "x").statusCode(429);
+        login(net.replace(":0:", ":1:") + "1:2:3:4", "nobody-" + UUID.randomUUID(), "x").statusCode(400);
+    }
+
+    @Test
     void successesAreNotCountedAsFailures() {
         String office = newAddress();
         for (int i = 0; i < 10; i++) {

@@ -1,6 +1,6 @@
 package com.techcorp.auth.support;
 
-import com.techcorp.auth.authorize.Pkce;
+import com.techcorp.auth.grant.authorizationcode.Pkce;
 import io.restassured.response.Response;
 
 import java.net.URI;

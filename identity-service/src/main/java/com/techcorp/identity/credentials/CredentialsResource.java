@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.regex.Pattern;
+
 /**
  * Password verification for the auth-service (scope {@code identity:verify}). 200 with the user's
  * claims, or one uniform 400 {@code invalid_credentials} whatever the cause; 503 with Retry-After
@@ -25,8 +27,13 @@ import jakarta.ws.rs.core.Response;
 @RequiresScope("identity:verify")
 public class CredentialsResource {
 
-    /** The longest username (users.username is varchar(64)); the auth-service bounds it the same way. */
-    private static final int MAX_USERNAME = 64;
+    /**
+     * What a username can be (the admin API creates none other): ASCII letters, digits, . _ -, at most
+     * 64 (users.username is varchar(64)). Anything else names nobody, and must not be looked up: the
+     * database lower-cases some non-ASCII letters differently from Java (İ → i), so a look-alike
+     * would find the account under a lockout key of its own.
+     */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** An address as text: IPv6 with a zone at most. */
     private static final int MAX_ADDRESS = 64;
 
@@ -45,7 +52,7 @@ public class CredentialsResource {
         if (request == null || blank(request.username()) || blank(request.password())) {
             throw ApiError.badRequest("invalid_request", "username and password are required");
         }
-        if (!PlainText.is(request.username(), MAX_USERNAME) || request.password().length() > maxPassword) {
+        if (!USERNAME.matcher(request.username()).matches() || request.password().length() > maxPassword) {
             // No such user can exist: refused like any wrong password, without paying for a hash.
             return Uni.createFrom().item(failure());
         }

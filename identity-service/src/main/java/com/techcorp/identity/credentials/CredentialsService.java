@@ -85,6 +85,11 @@ public class CredentialsService {
                         }));
     }
 
+    /** Whether the user exists and is enabled: may still hold tokens (a lockout does not count). */
+    public Uni<Boolean> isActive(java.util.UUID id) {
+        return Panache.withSession(() -> users.findById(id)).map(user -> user != null && user.enabled);
+    }
+
     private Uni<Optional<VerifiedUser>> accepted(UserEntity user, String password, boolean needsRehash) {
         // A hash made at a lower cost than today's is replaced now, while the password is at hand.
         Uni<Integer> rehash = needsRehash

@@ -1,9 +1,7 @@
 package com.techcorp.identity.credentials;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.techcorp.identity.user.UserRepository;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,15 +23,14 @@ public class SubjectStatusResource {
     public record SubjectStatus(@JsonProperty("sub") String subject, @JsonProperty("active") boolean active) {
     }
 
-    private final UserRepository users;
+    private final CredentialsService credentials;
 
-    public SubjectStatusResource(UserRepository users) {
-        this.users = users;
+    public SubjectStatusResource(CredentialsService credentials) {
+        this.credentials = credentials;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     public Uni<SubjectStatus> status(@PathParam("id") String id) {
         UUID uuid;
         try {
@@ -41,6 +38,6 @@ public class SubjectStatusResource {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(new SubjectStatus(id, false));
         }
-        return users.findById(uuid).map(user -> new SubjectStatus(id, user != null && user.enabled));
+        return credentials.isActive(uuid).map(active -> new SubjectStatus(id, active));
     }
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * The lockout's counters (table {@code login_failures}): per (username, address) pair, and per
- * username over every address (source {@code '*'}). Each step is one statement on the database's
+ * username over every address (source {@code '*'}), which does not keep out an address the user
+ * signed in from lately. Each step is one statement on the database's
  * clock, so parallel attempts are serialized by PostgreSQL's row lock and none slips past a limit.
  */
 @ApplicationScoped
@@ -22,8 +23,11 @@ public class LoginFailures {
         static final Reservation REFUSED = new Reservation(false, 0);
     }
 
+    /** The username is locked over every address, and this address has not signed in as it lately. */
     private static final String CEILING_LOCKED = """
-            select 1 from login_failures where username_key = $1 and source = '*' and locked_until > now()""";
+            select 1 from login_failures c
+            where c.username_key = $1 and c.source = '*' and c.locked_until > now()
+              and not exists (select 1 from login_failures p where p.username_key = $1 and p.source = $2 and p.trusted_until > now())""";
 
     /** Counts the attempt unless the pair is locked or full; failures older than the window are forgotten. */
     private static final String RESERVE = """
@@ -54,9 +58,12 @@ public class LoginFailures {
                                     end,
                 updated_at = now()""";
 
-    /** Never lifts a lock: a success racing with failures that just locked the pair leaves it locked. */
+    /**
+     * Starts the pair's count again and trusts the pair for a while, but never lifts a lock: a
+     * success racing with failures that just locked the pair leaves it locked.
+     */
     private static final String SUCCEEDED = """
-            update login_failures set failures = 0, updated_at = now()
+            update login_failures set failures = 0, trusted_until = now() + interval '30 days', updated_at = now()
             where username_key = $1 and source = $2 and (locked_until is null or locked_until <= now())""";
 
     private final Pool db;
@@ -71,7 +78,7 @@ public class LoginFailures {
      * in flight: that is what keeps parallel guesses within the limit).
      */
     public Uni<Reservation> reserve(String usernameKey, String source, int max, Duration window) {
-        return db.preparedQuery(CEILING_LOCKED).execute(Tuple.of(usernameKey))
+        return db.preparedQuery(CEILING_LOCKED).execute(Tuple.of(usernameKey, source))
                 .flatMap(locked -> locked.size() > 0 ? Uni.createFrom().item(Reservation.REFUSED)
                         : db.preparedQuery(RESERVE).execute(Tuple.of(usernameKey, source, max, (double) window.toSeconds()))
                         .map(LoginFailures::reservation));
@@ -116,7 +123,8 @@ public class LoginFailures {
     public Uni<Integer> purge(Duration staleAfter) {
         return db.preparedQuery("""
                         delete from login_failures
-                        where updated_at < now() - make_interval(secs => $1) and (locked_until is null or locked_until <= now())""")
+                        where updated_at < now() - make_interval(secs => $1) and (locked_until is null or locked_until <= now())
+                          and (trusted_until is null or trusted_until <= now())""")
                 .execute(Tuple.of((double) staleAfter.toSeconds()))
                 .map(RowSet::rowCount);
     }

@@ -44,6 +44,12 @@ public final class ApiError {
         return new WebApplicationException(response(409, "conflict", description));
     }
 
+    /** A dependency that is away or saturated: 503 with Retry-After, the request may be tried again. */
+    public static Response unavailable(String description) {
+        return Response.fromResponse(response(503, "temporarily_unavailable", description))
+                .header("Retry-After", Unavailable.RETRY_AFTER_SECONDS).build();
+    }
+
     /** A service this one depends on answered, but not with something usable. */
     public static WebApplicationException badGateway(String description) {
         return new WebApplicationException(response(502, "bad_gateway", description));

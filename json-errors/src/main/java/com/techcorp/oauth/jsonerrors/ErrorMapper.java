@@ -34,8 +34,7 @@ public class ErrorMapper {
     public Response unexpected(Throwable e) {
         if (Unavailable.is(e)) {
             Log.warnf("a dependency is unavailable: %s", Unavailable.rootCause(e));
-            return Response.fromResponse(ApiError.response(503, "temporarily_unavailable", "a service this one needs is unavailable, retry later"))
-                    .header("Retry-After", "5").build();
+            return ApiError.unavailable("a service this one needs is unavailable, retry later");
         }
         Log.error("unexpected failure", e);
         return ApiError.response(500, "server_error", "unexpected server error");

@@ -8,6 +8,9 @@ import java.util.concurrent.TimeoutException;
 /** Whether a failure means a dependency is down, slow or saturated (a 503), not a bug (a 500). */
 public final class Unavailable {
 
+    /** What a 503 for a dependency that is away says in Retry-After, in every service. */
+    public static final long RETRY_AFTER_SECONDS = 5;
+
     private static final Set<String> UNAVAILABLE = Set.of(
             "io.vertx.sqlclient.ClosedConnectionException",
             "io.netty.channel.ConnectTimeoutException",

@@ -1,21 +1,19 @@
 package com.techcorp.auth.grant.authorizationcode;
 
 import com.techcorp.auth.audit.AuditLog;
-import com.techcorp.auth.authorize.AuthorizationCodes;
-import com.techcorp.auth.authorize.AuthorizationCodes.Redemption;
-import com.techcorp.auth.authorize.Pkce;
+import com.techcorp.auth.grant.authorizationcode.AuthorizationCodes.Redemption;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.GrantTypes;
-import com.techcorp.auth.grant.ScopePolicy;
-import com.techcorp.auth.grant.UserTokenIssuer;
-import com.techcorp.auth.grant.UserTokenIssuer.UserTokens;
-import com.techcorp.auth.refresh.RefreshTokenStore;
-import com.techcorp.auth.revocation.RevokedAccessTokens;
-import com.techcorp.auth.token.OAuthError;
-import com.techcorp.auth.token.OAuthException;
-import com.techcorp.auth.token.TokenRequest;
-import com.techcorp.auth.token.TokenResponse;
+import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.grant.refresh.UserTokenIssuer;
+import com.techcorp.auth.grant.refresh.UserTokenIssuer.UserTokens;
+import com.techcorp.auth.grant.refresh.RefreshTokenStore;
+import com.techcorp.auth.token.RevokedAccessTokens;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
+import com.techcorp.auth.grant.TokenRequest;
+import com.techcorp.auth.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,11 +2,12 @@ package com.techcorp.auth.grant.clientcredentials;
 
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.grant.GrantHandler;
-import com.techcorp.auth.grant.ScopePolicy;
+import com.techcorp.auth.grant.GrantTypes;
+import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.token.AccessTokenClaims;
 import com.techcorp.auth.token.AccessTokenMinter;
-import com.techcorp.auth.token.TokenRequest;
-import com.techcorp.auth.token.TokenResponse;
+import com.techcorp.auth.grant.TokenRequest;
+import com.techcorp.auth.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,8 +16,6 @@ import java.util.Set;
 /** RFC 6749 §4.4: a confidential client gets a token for itself; no refresh token (§4.4.3). */
 @ApplicationScoped
 public class ClientCredentialsGrant implements GrantHandler {
-
-    public static final String GRANT_TYPE = "client_credentials";
 
     private final ScopePolicy scopes;
     private final AccessTokenMinter minter;
@@ -28,7 +27,7 @@ public class ClientCredentialsGrant implements GrantHandler {
 
     @Override
     public String grantType() {
-        return GRANT_TYPE;
+        return GrantTypes.CLIENT_CREDENTIALS;
     }
 
     @Override
@@ -39,8 +38,7 @@ public class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Uni<TokenResponse> handle(TokenRequest request, Client client) {
         Set<String> granted = scopes.grant(request.param("scope"), client.allowedScopes(), client.defaultScopes());
-        var claims = AccessTokenClaims.forClient(client.clientId(), granted, scopes.audiences(granted),
-                client.accessTokenLifetime());
+        var claims = AccessTokenClaims.forClient(client.clientId(), granted, client.accessTokenLifetime());
         return Uni.createFrom().item(TokenResponse.bearer(minter.mint(claims), null));
     }
 }

@@ -1,14 +1,15 @@
 package com.techcorp.auth.grant.password;
 
 import com.techcorp.auth.client.Client;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.GrantHandler;
-import com.techcorp.auth.grant.ScopePolicy;
-import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.grant.refresh.UserTokenIssuer;
 import com.techcorp.auth.identity.CredentialCheck;
-import com.techcorp.auth.token.OAuthError;
-import com.techcorp.auth.token.OAuthException;
-import com.techcorp.auth.token.TokenRequest;
-import com.techcorp.auth.token.TokenResponse;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
+import com.techcorp.auth.grant.TokenRequest;
+import com.techcorp.auth.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,7 +38,7 @@ public class PasswordGrant implements GrantHandler {
 
     @Override
     public String grantType() {
-        return "password";
+        return GrantTypes.PASSWORD;
     }
 
     @Override

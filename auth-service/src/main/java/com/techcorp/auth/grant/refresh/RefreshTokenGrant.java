@@ -2,16 +2,14 @@ package com.techcorp.auth.grant.refresh;
 
 import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.Client;
+import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.GrantHandler;
-import com.techcorp.auth.grant.ScopePolicy;
-import com.techcorp.auth.grant.UserTokenIssuer;
+import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.identity.IdentityClient;
-import com.techcorp.auth.refresh.RefreshTokenData;
-import com.techcorp.auth.refresh.RefreshTokenStore;
-import com.techcorp.auth.token.OAuthError;
-import com.techcorp.auth.token.OAuthException;
-import com.techcorp.auth.token.TokenRequest;
-import com.techcorp.auth.token.TokenResponse;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
+import com.techcorp.auth.grant.TokenRequest;
+import com.techcorp.auth.grant.TokenResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,7 +40,7 @@ public class RefreshTokenGrant implements GrantHandler {
 
     @Override
     public String grantType() {
-        return UserTokenIssuer.REFRESH_TOKEN;
+        return GrantTypes.REFRESH_TOKEN;
     }
 
     @Override

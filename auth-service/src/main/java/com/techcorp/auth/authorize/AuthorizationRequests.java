@@ -1,0 +1,128 @@
+package com.techcorp.auth.authorize;
+
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.error.OAuthException;
+import com.techcorp.auth.grant.GrantTypes;
+import com.techcorp.auth.grant.authorizationcode.Pkce;
+import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.support.FormParameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates an authorization request (RFC 6749 §4.1.1, §4.2.1; RFC 7636 §4.3) for a known,
+ * enabled client. The redirect URI is checked first: until it is known good, errors are a page
+ * and never a redirect (§4.1.2.1), so the endpoint cannot be used as an open redirector. After
+ * that, errors go back to the client with {@code state} and {@code iss}.
+ */
+@ApplicationScoped
+class AuthorizationRequests {
+
+    /** Clients use state as an opaque nonce or a small encoded value; it is stored while the user signs in. */
+    private static final int MAX_STATE = 1024;
+
+    /** A valid request, or the answer that refuses it (a page, or a redirect back to the client). */
+    record Validated(AuthorizationRequest request, Response refusal) {
+        static Validated refused(Response refusal) {
+            return new Validated(null, refusal);
+        }
+    }
+
+    private final ScopePolicy scopes;
+    private final String issuer;
+
+    AuthorizationRequests(ScopePolicy scopes, AuthConfig config) {
+        this.scopes = scopes;
+        this.issuer = config.issuer();
+    }
+
+    Validated validate(MultivaluedMap<String, String> query, Client client) {
+        String requested = nonEmpty(query.getFirst("redirect_uri"));
+        // RFC 6749 §3.1.2.3: without redirect_uri, only a client with exactly one registered URI; with
+        // one, simple string comparison against the registered URIs (RFC 9700 §4.1.1), nothing looser.
+        String redirectUri;
+        if (requested == null) {
+            if (client.redirectUris().size() != 1) {
+                return Validated.refused(Pages.problem(400, "Invalid request", "The request must name its redirect_uri."));
+            }
+            redirectUri = client.redirectUris().get(0);
+        } else if (client.redirectUris().contains(requested)) {
+            redirectUri = requested;
+        } else {
+            return Validated.refused(Pages.problem(400, "Invalid redirect", "The redirect_uri is not registered for this application."));
+        }
+        boolean implicit = AuthorizationRequest.TOKEN.equals(query.getFirst("response_type"));
+        String state = repeated(query, "state") ? null : nonEmpty(query.getFirst("state"));
+        if (state != null && state.length() > MAX_STATE) {
+            return refused(new AuthorizationRedirect(redirectUri, null, implicit, issuer), OAuthError.INVALID_REQUEST, "state is too long");
+        }
+        AuthorizationRedirect back = new AuthorizationRedirect(redirectUri, state, implicit, issuer);
+        // §3.1: a parameter sent without a value is as if omitted; none may be sent twice.
+        Map<String, String> params;
+        Set<String> granted;
+        try {
+            params = FormParameters.single(query);
+            String responseType = params.get("response_type");
+            if (responseType == null) {
+                return refused(back, OAuthError.INVALID_REQUEST, "response_type is required");
+            }
+            if (!implicit && !AuthorizationRequest.CODE.equals(responseType)) {
+                return refused(back, OAuthError.UNSUPPORTED_RESPONSE_TYPE, "response_type must be code");
+            }
+            if (!client.allowsGrant(implicit ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
+                return refused(back, OAuthError.UNAUTHORIZED_CLIENT, "the client is not registered for this response_type");
+            }
+            granted = scopes.grant(params.get("scope"), client.allowedScopes(), client.defaultScopes());
+        } catch (OAuthException e) {
+            return refused(back, e.error(), e.description());
+        }
+        String challenge = implicit ? null : params.get("code_challenge");
+        String method = implicit ? null : params.get("code_challenge_method");
+        String pkceProblem = pkceProblem(client, implicit, challenge, method);
+        if (pkceProblem != null) {
+            return refused(back, OAuthError.INVALID_REQUEST, pkceProblem);
+        }
+        // RFC 7636 §4.3: an absent method means plain (refused above unless the client is registered for it).
+        String effectiveMethod = challenge == null ? null : method == null ? Pkce.PLAIN : method;
+        return new Validated(new AuthorizationRequest(client.clientId(), redirectUri, requested != null, params.get("response_type"),
+                String.join(" ", granted), state, challenge, effectiveMethod), null);
+    }
+
+    /** @return why the PKCE parameters are refused, or null: S256 required of public clients, plain only where registered */
+    private static String pkceProblem(Client client, boolean implicit, String challenge, String method) {
+        if (challenge == null) {
+            if (method != null) {
+                return "code_challenge_method without code_challenge";
+            }
+            return !implicit && !client.confidential() ? "code_challenge is required (PKCE with S256)" : null;
+        }
+        String effective = method == null ? Pkce.PLAIN : method;
+        if (Pkce.PLAIN.equals(effective) && !client.plainPkceAllowed()) {
+            return "code_challenge_method plain is not allowed; use S256";
+        }
+        if (!Pkce.S256.equals(effective) && !Pkce.PLAIN.equals(effective)) {
+            return "code_challenge_method must be S256";
+        }
+        return Pkce.validChallenge(effective, challenge) ? null : "code_challenge is malformed";
+    }
+
+    private static Validated refused(AuthorizationRedirect back, OAuthError error, String description) {
+        return Validated.refused(back.error(error, description));
+    }
+
+    static boolean repeated(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        return values != null && values.size() > 1;
+    }
+
+    static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,78 @@
+package com.techcorp.auth.authorize;
+
+import com.techcorp.auth.authorize.PendingAuthorizations.SignedInUser;
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.grant.GrantTypes;
+import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.grant.authorizationcode.AuthorizationCodes;
+import com.techcorp.auth.grant.refresh.UserTokenIssuer;
+import com.techcorp.auth.scope.ScopePolicy;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * The answer to the client once the user has signed in (and consented): the pending request is
+ * taken out, so of two concurrent completions one wins, the client's registration as it is now
+ * is checked again, and the client gets a code (§4.1.2) or, for the implicit grant, an access
+ * token in the fragment (§4.2.2), never a refresh token.
+ */
+@ApplicationScoped
+class AuthorizationResponses {
+
+    private final PendingAuthorizations pending;
+    private final AuthorizationCodes codes;
+    private final UserTokenIssuer tokens;
+    private final String issuer;
+
+    AuthorizationResponses(PendingAuthorizations pending, AuthorizationCodes codes, UserTokenIssuer tokens, AuthConfig config) {
+        this.pending = pending;
+        this.codes = codes;
+        this.tokens = tokens;
+        this.issuer = config.issuer();
+    }
+
+    Uni<Response> complete(String pendingId, Client client, SignedInUser user) {
+        return pending.consume(pendingId).flatMap(taken -> {
+            if (taken.isEmpty()) {
+                return done(Pages.problem(400, "Sign-in expired", "This sign-in request was already completed. Return to the application."));
+            }
+            AuthorizationRequest request = taken.get().request();
+            if (!client.redirectUris().contains(request.redirectUri())) {
+                return done(Pages.problem(400, "Invalid redirect", "The application's redirect_uri is no longer registered."));
+            }
+            AuthorizationRedirect back = redirect(request);
+            // The registration may have changed while the user was signing in: it is what counts now.
+            if (!client.allowsGrant(request.implicit() ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
+                return done(back.error(OAuthError.UNAUTHORIZED_CLIENT, "the client is no longer registered for this response_type"));
+            }
+            if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {
+                return done(back.error(OAuthError.INVALID_SCOPE, "the client is no longer allowed this scope"));
+            }
+            if (request.implicit()) {
+                var token = tokens.mint(client, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
+                return done(back.success(TokenResponse.bearer(token, null).asParameters()));
+            }
+            var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
+                    request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod());
+            return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
+        });
+    }
+
+    /** §4.1.2.1: the user said no. */
+    Uni<Response> deny(PendingAuthorizations.Pending request) {
+        return pending.consume(request.id()).map(taken -> redirect(request.request()).error(OAuthError.ACCESS_DENIED, "the user denied the request"));
+    }
+
+    private AuthorizationRedirect redirect(AuthorizationRequest request) {
+        return new AuthorizationRedirect(request.redirectUri(), request.state(), request.implicit(), issuer);
+    }
+
+    private static <T> Uni<T> done(T value) {
+        return Uni.createFrom().item(value);
+    }
+}

@@ -1,0 +1,35 @@
+package com.techcorp.auth.grant;
+
+import com.techcorp.auth.token.IssuedToken;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** RFC 6749 §5.1 successful token response. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TokenResponse(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("scope") String scope) {
+
+    public static TokenResponse bearer(IssuedToken token, String refreshToken) {
+        return new TokenResponse(token.value(), "Bearer", token.expiresIn(), refreshToken, token.scope());
+    }
+
+    /** The same answer as parameters of a redirect (RFC 6749 §4.2.2, the implicit grant's fragment). */
+    public Map<String, String> asParameters() {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("access_token", accessToken);
+        params.put("token_type", tokenType);
+        params.put("expires_in", Long.toString(expiresIn));
+        if (refreshToken != null) {
+            params.put("refresh_token", refreshToken);
+        }
+        params.put("scope", scope);
+        return params;
+    }
+}

@@ -1,0 +1,55 @@
+package com.techcorp.auth.grant.refresh;
+
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.token.AccessTokenClaims;
+import com.techcorp.auth.token.AccessTokenMinter;
+import com.techcorp.auth.token.IssuedToken;
+import com.techcorp.auth.grant.GrantTypes;
+import com.techcorp.auth.grant.TokenResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tokens a user's grant answers with: an access token and, when the client is registered for
+ * the refresh_token grant, the first refresh token of a new family. Shared by every grant that ends
+ * with a user (password, authorization code).
+ */
+@ApplicationScoped
+public class UserTokenIssuer {
+
+    private final AccessTokenMinter minter;
+    private final RefreshTokenStore refreshTokens;
+
+    public UserTokenIssuer(AccessTokenMinter minter, RefreshTokenStore refreshTokens) {
+        this.minter = minter;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** An access token and, when the client may refresh, a refresh token (null otherwise). */
+    public record UserTokens(IssuedToken access, String refreshToken) {
+        public TokenResponse response() {
+            return TokenResponse.bearer(access, refreshToken);
+        }
+    }
+
+    public Uni<TokenResponse> issue(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        return issueTokens(client, subject, username, groups, scope).map(UserTokens::response);
+    }
+
+    public Uni<UserTokens> issueTokens(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        IssuedToken access = mint(client, subject, username, groups, scope);
+        if (!client.allowsGrant(GrantTypes.REFRESH_TOKEN)) {
+            return Uni.createFrom().item(new UserTokens(access, null));
+        }
+        return refreshTokens.issue(client.clientId(), subject, username, groups, access.scope(), client.refreshTokenLifetime())
+                .map(refresh -> new UserTokens(access, refresh));
+    }
+
+    public IssuedToken mint(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+        return minter.mint(new AccessTokenClaims(subject, client.clientId(), scope,
+                client.accessTokenLifetime(), username, groups));
+    }
+}

@@ -1,0 +1,13 @@
+package com.techcorp.identity;
+
+import com.techcorp.oauth.architecture.SuiteArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** The structure DESIGN.md asks for, checked by the build: see {@link SuiteArchitecture}. */
+class ArchitectureTest {
+
+    @Test
+    void packagesDependOneWayResourcesLeaveQueriesToRepositoriesAndNoOtherServiceIsImported() {
+        SuiteArchitecture.check("com.techcorp.identity");
+    }
+}
