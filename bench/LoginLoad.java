@@ -50,6 +50,7 @@ public class LoginLoad {
                     + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
             threads.add(Thread.ofVirtual().start(() -> {
                 Socket socket = null;
+                InputStream in = null;
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
                     try {
@@ -57,11 +58,12 @@ public class LoginLoad {
                             socket = new Socket();
                             socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 2000);
                             socket.setSoTimeout(10_000);
+                            in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
                         }
                         OutputStream out = socket.getOutputStream();
                         out.write(request);
                         out.flush();
-                        String[] answer = read(socket.getInputStream());
+                        String[] answer = read(in);
                         long took = System.nanoTime() - start;
                         int status = Integer.parseInt(answer[0].split(" ")[1]);
                         if (status == 200) {

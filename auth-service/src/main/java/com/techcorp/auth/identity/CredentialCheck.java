@@ -63,6 +63,10 @@ public class CredentialCheck {
 
     /** The refusal after the pause, on a timer of the request's own event loop (no hop to a scheduler thread and back). */
     private <T> Uni<T> paced(Throwable busy) {
+        if (refusalDelay.toMillis() < 1) {
+            // Vert.x timers take 1 ms and up: no pause configured, no timer.
+            return Uni.createFrom().failure(busy);
+        }
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(refusalDelay.toMillis(), id -> emitter.fail(busy)));
     }
 }
