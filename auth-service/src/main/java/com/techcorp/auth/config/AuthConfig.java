@@ -152,6 +152,13 @@ public interface AuthConfig {
         Duration cacheTtl();
 
         /**
+         * How long a registration read earlier is still served while PostgreSQL cannot be read, so
+         * known clients keep their tokens through a database restart; nothing can change it meanwhile.
+         */
+        @WithDefault("PT15M")
+        Duration lastKnownGood();
+
+        /**
          * How long a verified client secret is remembered after its last use, so a token request does
          * not pay a slow hash: longer than a client's usual gap between token requests (an hour's token
          * renewed shortly before it ends), so a client in steady use is never held up by anyone

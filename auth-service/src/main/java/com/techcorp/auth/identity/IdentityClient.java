@@ -10,7 +10,9 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -69,12 +71,13 @@ public class IdentityClient {
 
     /**
      * Only an identity-service that does not answer, answers 5xx, or refuses our own token counts
-     * toward the breaker, which opens when half of the last 20 checks failed: a dead service fills
-     * that in a moment, a busy one's rare slow answer does not. Wrong credentials are an empty result; its other 4xx answers (a request it
+     * toward the breaker, which opens when half of the last 20 checks failed (a dead service fills
+     * that in a moment, a busy one's rare slow answer does not) and lets one check through after a
+     * second, so logins are back about a second after the identity-service is. Wrong credentials are an empty result; its other 4xx answers (a request it
      * found malformed) are refused credentials too, never an outage; busy is {@link Busy}.
      */
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 1, skipOn = Busy.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 1000, successThreshold = 1, skipOn = Busy.class)
     public Uni<Optional<VerifiedUser>> verify(String username, String password, String clientAddress) {
         return api.verify("Bearer " + selfToken(), new Credentials(username, password, clientAddress))
                 .map(Optional::of)
@@ -127,6 +130,19 @@ public class IdentityClient {
                     Log.warnf("could not ask the identity-service about a user (%s); the refresh goes ahead", e.getClass().getSimpleName());
                     return Boolean.TRUE;
                 });
+    }
+
+    /**
+     * The first call to the identity-service pays for a connection, a first token and cold code;
+     * it exceeded the 1 s timeout, so the first login after every start was a 503. Made at start,
+     * in the background (the auth-service does not wait for the identity-service to be ready).
+     */
+    void warmUp(@Observes StartupEvent event) {
+        Uni.createFrom().deferred(() -> api.status("Bearer " + selfToken(), "00000000-0000-0000-0000-000000000000"))
+                .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .subscribe().with(ignored -> Log.debug("identity-service client warmed up"),
+                        e -> Log.debugf("identity-service not reachable at start (%s); the first login pays for the connection",
+                                e.getClass().getSimpleName()));
     }
 
     /** One token per few minutes, not one per login. */

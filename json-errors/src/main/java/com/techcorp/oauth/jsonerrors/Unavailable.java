@@ -1,11 +1,17 @@
 package com.techcorp.oauth.jsonerrors;
 
+import io.vertx.sqlclient.DatabaseException;
+
 import java.net.ConnectException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
-/** Whether a failure means a dependency is down, slow or saturated (a 503), not a bug (a 500). */
+/**
+ * Whether a failure means a dependency is down, slow, saturated or not ready yet (a 503 the client
+ * may retry), not a bug (a 500): by exception type and by the dependency's own word for "not now"
+ * (PostgreSQL's SQLSTATE, Redis's error prefix), never by message text alone.
+ */
 public final class Unavailable {
 
     /** What a 503 for a dependency that is away says in Retry-After, in every service. */
@@ -20,6 +26,12 @@ public final class Unavailable {
             "org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException",
             "org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException");
 
+    /**
+     * Redis answers these while it cannot serve (loading its data, a script running long, a failover
+     * or a cluster reconfiguring, a replica that became read-only): retry later.
+     */
+    private static final Set<String> REDIS_NOT_NOW = Set.of("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY");
+
     private Unavailable() {
     }
 
@@ -28,12 +40,25 @@ public final class Unavailable {
             String message = String.valueOf(t.getMessage());
             if (t instanceof ConnectException || t instanceof TimeoutException
                     || t instanceof ClosedChannelException || UNAVAILABLE.contains(t.getClass().getName())
+                    || t instanceof DatabaseException db && notNow(db.getSqlState())
+                    || t.getClass().getName().equals("io.vertx.redis.client.impl.types.ErrorType") && REDIS_NOT_NOW.contains(message.split(" ", 2)[0])
                     || message.contains("Connection refused") || message.contains("Connection reset")
                     || message.contains("Connection is closed")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * PostgreSQL's SQLSTATEs for "not now" (Appendix A): class 08 (the connection failed), 53
+     * (insufficient resources: too many connections, out of memory or disk), 57P01–57P03 (shutting
+     * down by an administrator, after a crash, or starting up and in recovery), 55P03 (a lock not
+     * available in time).
+     */
+    static boolean notNow(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")
+                || sqlState.equals("57P01") || sqlState.equals("57P02") || sqlState.equals("57P03") || sqlState.equals("55P03"));
     }
 
     /** The class of the innermost cause, for a log line that names no request data. */
