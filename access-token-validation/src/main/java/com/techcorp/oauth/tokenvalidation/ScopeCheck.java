@@ -26,11 +26,13 @@ public class ScopeCheck {
     private final Caller caller;
 
     private final VerifiedTokenCache verified;
+    private final SigningKeys keys;
 
-    public ScopeCheck(CurrentIdentityAssociation identities, Caller caller, VerifiedTokenCache verified) {
+    public ScopeCheck(CurrentIdentityAssociation identities, Caller caller, VerifiedTokenCache verified, SigningKeys keys) {
         this.identities = identities;
         this.caller = caller;
         this.verified = verified;
+        this.keys = keys;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
@@ -51,7 +53,11 @@ public class ScopeCheck {
         if (known != null) {
             return Uni.createFrom().item(decide(known, known.getGroups(), required));
         }
-        return identities.getDeferredIdentity()
+        // A key this service has not seen yet may just have been published: learn it first (bounded
+        // by the fetch timeout), off the verification itself, which never waits.
+        VerifiedTokenCache.Header header = VerifiedTokenCache.Header.read(Bearer.token(authorization));
+        return keys.await(header == null ? null : header.keyId())
+                .chain(identities::getDeferredIdentity)
                 .map(identity -> identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
                         ? BearerChallenges.invalidToken()
                         : decide(token, identity.getRoles(), required))

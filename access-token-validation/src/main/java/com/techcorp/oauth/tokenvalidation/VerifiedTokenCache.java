@@ -21,6 +21,7 @@ import java.security.PublicKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,6 +37,9 @@ import java.util.concurrent.TimeUnit;
  * expiry and the allowed algorithm are SmallRye JWT's configuration
  * (META-INF/microprofile-config.properties). Checked here, on the way into the cache, it costs
  * once per token rather than once per request.
+ *
+ * <p>The keys are {@link SigningKeys}': the parser verifies with a key already known and never
+ * fetches, so no request waits on the auth-service here.
  */
 @Alternative
 @Priority(1)
@@ -66,8 +70,11 @@ public class VerifiedTokenCache implements JWTParser {
             })
             .build();
 
-    public VerifiedTokenCache(DefaultJWTParser delegate) {
+    private final SigningKeys keys;
+
+    public VerifiedTokenCache(DefaultJWTParser delegate, SigningKeys keys) {
         this.delegate = delegate;
+        this.keys = keys;
     }
 
     /** The verified token, if this one was verified within {@link #MAX_AGE} and has not expired; else null. */
@@ -81,38 +88,59 @@ public class VerifiedTokenCache implements JWTParser {
         if (known != null) {
             return known;
         }
-        requireAccessTokenType(token);
-        JsonWebToken jwt = delegate.parse(token);
+        JsonWebToken jwt = delegate.verify(token, keyOf(Header.of(token)));
         verified.put(token, jwt);
         return jwt;
     }
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        requireAccessTokenType(token);
+        Header.of(token);
         return delegate.parse(token, context);
     }
 
-    private static void requireAccessTokenType(String token) throws ParseException {
-        if (!isAccessToken(token)) {
-            throw new ParseException("not an RFC 9068 access token (typ must be at+jwt)");
+    /** The key the token names, if it is known now; never waits (see {@link SigningKeys#await}). */
+    private PublicKey keyOf(Header header) throws ParseException {
+        PublicKey key = keys.known(header.keyId());
+        if (key == null) {
+            throw new ParseException("the token's key is not in the auth-service's JWKS");
         }
+        return key;
     }
 
-    static boolean isAccessToken(String raw) {
-        if (raw == null) {
-            return false;
+    /**
+     * What this service reads of a token's JOSE header before it verifies the token: its type,
+     * which must be the RFC 9068 access token's, and the id of its key.
+     */
+    record Header(String keyId) {
+
+        /** @throws ParseException when the token is not an access token of the RFC 9068 profile */
+        static Header of(String raw) throws ParseException {
+            Header header = read(raw);
+            if (header == null) {
+                throw new ParseException("not an RFC 9068 access token (typ must be at+jwt)");
+            }
+            return header;
         }
-        int dot = raw.indexOf('.');
-        if (dot <= 0) {
-            return false;
-        }
-        try {
-            String header = new String(Base64.getUrlDecoder().decode(raw.substring(0, dot)), StandardCharsets.UTF_8);
-            String typ = String.valueOf(JsonUtil.parseJson(header).get("typ"));
-            return "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
-        } catch (IllegalArgumentException | JoseException e) {
-            return false;
+
+        /** The header of an RFC 9068 access token, or null when it is not one. */
+        static Header read(String raw) {
+            if (raw == null) {
+                return null;
+            }
+            int dot = raw.indexOf('.');
+            if (dot <= 0) {
+                return null;
+            }
+            try {
+                String json = new String(Base64.getUrlDecoder().decode(raw.substring(0, dot)), StandardCharsets.UTF_8);
+                Map<String, Object> header = JsonUtil.parseJson(json);
+                String typ = String.valueOf(header.get("typ"));
+                boolean accessToken = "at+jwt".equalsIgnoreCase(typ) || "application/at+jwt".equalsIgnoreCase(typ);
+                return accessToken ? new Header(header.get("kid") instanceof String kid ? kid : null) : null;
+            } catch (IllegalArgumentException | JoseException e) {
+                return null;
+            }
         }
     }
 

@@ -10,6 +10,8 @@ import com.techcorp.auth.error.OAuthException;
 import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLDecoder;
@@ -17,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Client authentication at the token, revocation and introspection endpoints (RFC 6749 §2.3):
@@ -30,6 +33,12 @@ import java.util.Optional;
  * handed back when it was right; a client in steady use never meets them, since its secret is
  * remembered. An unknown, disabled or public client presented with a secret costs the same
  * Argon2id verification as a wrong secret, so timing does not tell which client ids exist.
+ *
+ * <p>Requests that present the same credentials while their verification runs share it: a client
+ * that opens 16 connections at once pays one Argon2id and one count against the limits, not 16
+ * (which, counted before the hash, once pushed its own first requests over the per-client-and-address
+ * limit and answered them 429). Different secrets are never shared, so parallel guesses still count
+ * one each.
  */
 @ApplicationScoped
 public class ClientAuthenticator {
@@ -40,6 +49,7 @@ public class ClientAuthenticator {
     private final SecretHasher hasher;
     private final AttemptLimiter limiter;
     private final Cache<String, Boolean> verified;
+    private final ConcurrentHashMap<String, Uni<Boolean>> verifying = new ConcurrentHashMap<>();
 
     public ClientAuthenticator(ClientRegistry registry, SecretHasher hasher, AttemptLimiter limiter, AuthConfig config) {
         this.registry = registry;
@@ -122,6 +132,27 @@ public class ClientAuthenticator {
         if (cacheKey != null && verified.getIfPresent(cacheKey) != null) {
             return Uni.createFrom().item(client);
         }
+        String flightKey = cacheKey != null ? cacheKey : Sha256.hex("unknown", credentials.clientId(), credentials.secret());
+        return shared(flightKey, () -> limitedCheck(client, credentials, clientAddress))
+                .map(ok -> {
+                    if (!ok) {
+                        throw FAILED;
+                    }
+                    verified.put(cacheKey, Boolean.TRUE);
+                    return client;
+                });
+    }
+
+    /** The verification of these credentials under way, or a new one; each caller gets the outcome on its own context. */
+    private Uni<Boolean> shared(String flightKey, java.util.function.Supplier<Uni<Boolean>> check) {
+        Uni<Boolean> flight = verifying.computeIfAbsent(flightKey, key -> Uni.createFrom().<Boolean>deferred(check::get)
+                .onTermination().invoke(() -> verifying.remove(key))
+                .memoize().indefinitely());
+        Context caller = Vertx.currentContext();
+        return caller == null ? flight : flight.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private Uni<Boolean> limitedCheck(Client client, Credentials credentials, String clientAddress) {
         return limiter.clientAuthentication(credentials.clientId(), clientAddress)
                 // Redis away: the limits cannot be counted, and client credentials must not stop for that.
                 .onFailure(e -> !(e instanceof OAuthException)).recoverWithItem(e -> {
@@ -130,13 +161,6 @@ public class ClientAuthenticator {
                 })
                 .flatMap(reservation -> (client == null ? hasher.verifyNothing(credentials.secret())
                         : hasher.verify(credentials.secret(), client.secretHash()))
-                        .call(ok -> ok ? reservation.release() : Uni.createFrom().voidItem()))
-                .map(ok -> {
-                    if (!ok) {
-                        throw FAILED;
-                    }
-                    verified.put(cacheKey, Boolean.TRUE);
-                    return client;
-                });
+                        .call(ok -> ok ? reservation.release() : Uni.createFrom().voidItem()));
     }
 }

@@ -70,6 +70,13 @@ public interface AuthConfig {
         /** How long the identity-service's answer "this user is active" is trusted before a refresh asks again. */
         @WithDefault("PT1M")
         Duration userCheckInterval();
+
+        /**
+         * How long the identity-service's last answer about a user stands while it cannot be asked
+         * (down, frozen): the bound on last-known-good for user status.
+         */
+        @WithDefault("PT15M")
+        Duration userStatusLastKnownGood();
     }
 
     /**

@@ -45,12 +45,18 @@ public class IdentityClient {
     private final IdentityApi api;
     private final AccessTokenMinter minter;
     private volatile IssuedToken selfToken;
-    private final Cache<String, Boolean> activeUsers;
+    private final Cache<String, UserStatus> userStatus;
+    private final Duration userCheckInterval;
+
+    /** The identity-service's last answer about a user, and when it was given. */
+    private record UserStatus(boolean active, Instant checkedAt) {
+    }
 
     public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, AuthConfig config) {
         this.api = api;
         this.minter = minter;
-        this.activeUsers = Caffeine.newBuilder().expireAfterWrite(config.refreshTokens().userCheckInterval())
+        this.userCheckInterval = config.refreshTokens().userCheckInterval();
+        this.userStatus = Caffeine.newBuilder().expireAfterWrite(config.refreshTokens().userStatusLastKnownGood())
                 .maximumSize(100_000).build();
     }
 
@@ -72,12 +78,12 @@ public class IdentityClient {
     /**
      * Only an identity-service that does not answer, answers 5xx, or refuses our own token counts
      * toward the breaker, which opens when half of the last 20 checks failed (a dead service fills
-     * that in a moment, a busy one's rare slow answer does not) and lets one check through after a
-     * second, so logins are back about a second after the identity-service is. Wrong credentials are an empty result; its other 4xx answers (a request it
+     * that in a moment, a busy one's rare slow answer does not) and lets one check through half a
+     * second later, so logins are back within a second of the identity-service answering again. Wrong credentials are an empty result; its other 4xx answers (a request it
      * found malformed) are refused credentials too, never an outage; busy is {@link Busy}.
      */
     @Timeout(1000)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 1000, successThreshold = 1, skipOn = Busy.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 500, successThreshold = 1, skipOn = Busy.class)
     public Uni<Optional<VerifiedUser>> verify(String username, String password, String clientAddress) {
         return api.verify("Bearer " + selfToken(), new Credentials(username, password, clientAddress))
                 .map(Optional::of)
@@ -114,35 +120,48 @@ public class IdentityClient {
 
     /**
      * Whether the user may still hold tokens, asked at most once per {@code auth.refresh-tokens.user-check-interval}
-     * per user and replica. If the identity-service cannot answer, the last answer stands, and a
-     * user never asked about counts as active: refreshes keep working while it is down, and a user
-     * disabled meanwhile is refused at the first refresh after it returns.
+     * per user and replica. If the identity-service cannot answer, its last answer stands for up to
+     * {@code user-status-last-known-good} (a user it said was disabled stays refused through the
+     * outage), and a user not asked about within that time counts as active: refreshes keep working
+     * while it is down, and a user disabled meanwhile is refused at the first refresh after it returns.
      */
     public Uni<Boolean> isActive(String subject) {
-        Boolean known = activeUsers.getIfPresent(subject);
-        if (known != null) {
-            return Uni.createFrom().item(known);
+        UserStatus known = userStatus.getIfPresent(subject);
+        if (known != null && Instant.now().isBefore(known.checkedAt().plus(userCheckInterval))) {
+            return Uni.createFrom().item(known.active());
         }
         return api.status("Bearer " + selfToken(), subject).map(SubjectStatus::active)
                 .ifNoItem().after(Duration.ofSeconds(1)).fail()
-                .invoke(active -> activeUsers.put(subject, active))
+                .invoke(active -> userStatus.put(subject, new UserStatus(active, Instant.now())))
                 .onFailure().recoverWithItem(e -> {
-                    Log.warnf("could not ask the identity-service about a user (%s); the refresh goes ahead", e.getClass().getSimpleName());
-                    return Boolean.TRUE;
+                    Log.warnf("could not ask the identity-service about a user (%s); %s", e.getClass().getSimpleName(),
+                            known == null ? "not asked recently, the refresh goes ahead" : "its last answer stands");
+                    return known == null || known.active();
                 });
     }
 
     /**
      * The first call to the identity-service pays for a connection, a first token and cold code;
      * it exceeded the 1 s timeout, so the first login after every start was a 503. Made at start,
-     * in the background (the auth-service does not wait for the identity-service to be ready).
+     * in the background; the service is ready once it has answered or failed (at most
+     * {@link #WARM_UP_LIMIT}: an identity-service that is away does not keep the auth-service from
+     * being ready, client credentials need nothing of it).
      */
     void warmUp(@Observes StartupEvent event) {
         Uni.createFrom().deferred(() -> api.status("Bearer " + selfToken(), "00000000-0000-0000-0000-000000000000"))
-                .ifNoItem().after(Duration.ofSeconds(5)).fail()
+                .ifNoItem().after(WARM_UP_LIMIT).fail()
+                .onTermination().invoke(() -> warmedUp = true)
                 .subscribe().with(ignored -> Log.debug("identity-service client warmed up"),
-                        e -> Log.debugf("identity-service not reachable at start (%s); the first login pays for the connection",
+                        e -> Log.infof("identity-service not reachable at start (%s); the first login pays for the connection",
                                 e.getClass().getSimpleName()));
+    }
+
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(5);
+    private volatile boolean warmedUp;
+
+    /** Whether the start-up call to the identity-service has ended, either way. */
+    public boolean warmedUp() {
+        return warmedUp;
     }
 
     /** One token per few minutes, not one per login. */

@@ -17,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every limit counts per client address (from X-Forwarded-For: the tests' loopback is the trusted
@@ -140,6 +141,36 @@ class AttemptLimitsTest {
         clientCredentials(newAddress(), client.clientId(), "guess-9").statusCode(429);
         // ...while the client, whose secret was verified a moment ago, goes on without a hash.
         clientCredentials(newAddress(), client.clientId(), client.secret()).statusCode(200);
+    }
+
+    /**
+     * A client opens 16 connections at once with its right secret, before any was verified: all
+     * 200, and one Argon2id between them. Before, each counted against the per-client-and-address
+     * limit (3 here) before its hash, and the rest of the first burst got 429.
+     */
+    @Test
+    void aClientsFirstBurstSharesOneVerification() throws Exception {
+        var client = TestClients.confidential().scope("data:read").register();
+        String from = newAddress();
+        double before = verifications();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return clientCredentials(from, client.clientId(), client.secret()).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertTrue(verifications() - before <= 3, "verifications: " + (verifications() - before));
     }
 
     @Test

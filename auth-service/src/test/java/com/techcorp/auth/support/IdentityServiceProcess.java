@@ -39,6 +39,21 @@ public class IdentityServiceProcess implements QuarkusTestResourceLifecycleManag
                 "quarkus.rest-client.identity.url", "http://127.0.0.1:" + identityPort);
     }
 
+    /** Sends the identity-service a signal: STOP freezes it (it accepts connections, answers nothing), CONT resumes it. */
+    public static void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, System.getProperty(PID_PROPERTY)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void stop() {
         if (identity != null) {

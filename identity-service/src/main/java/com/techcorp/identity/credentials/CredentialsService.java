@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Verifies a username and password. Every failure (unknown user, wrong password, disabled account,
@@ -55,16 +56,26 @@ public class CredentialsService {
         }
         long admitted = System.nanoTime();
         String key = LoginSource.usernameKey(username);
+        // Left exactly once, however the verification ends: with an answer, a failure, or cancelled
+        // because its caller hung up (a caller that timed out while this service was frozen). A
+        // cancellation during the reservation once skipped leave(), and enough of them kept the
+        // admission full: every later login was refused as busy.
+        AtomicBoolean left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                admission.leave();
+            }
+        };
         return failures.reserve(key, source, lockout.maxFailures(), lockout.duration())
-                .onFailure().invoke(admission::leave)
                 .flatMap(reservation -> {
                     if (reservation.allowed()) {
-                        return check(username, password, key, source, reservation, admitted).eventually(admission::leave);
+                        return check(username, password, key, source, reservation, admitted);
                     }
-                    admission.leave();
+                    leave.run();
                     // Locked: no hash to pay, but the answer takes as long as one, so it tells nothing.
                     return Uni.createFrom().item(refused()).onItem().delayIt().by(admission.typicalVerification());
-                });
+                })
+                .eventually(leave);
     }
 
     private Uni<Optional<VerifiedUser>> check(String username, String password, String key, String source,

@@ -1,6 +1,7 @@
 package com.techcorp.identity.credentials;
 
 import com.techcorp.identity.lockout.LoginSource;
+import com.techcorp.identity.password.HashingAdmission;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -26,13 +27,21 @@ public class StartupWarmUp {
 
     void warmUp(@Observes StartupEvent event) {
         long start = System.nanoTime();
+        int done = 0;
         try {
             // Three: the first is cold; the last tells the hashing admission how long one really takes.
-            for (int i = 0; i < 3; i++) {
-                VertxContextSupport.subscribeAndAwait(() -> credentials.verify("warm-up-" + UUID.randomUUID(),
-                        UUID.randomUUID().toString(), LoginSource.of("warm-up")));
+            // A cold one can wait past the admission's deadline before its hash (first query, class
+            // loading) and be refused as busy: it warmed the path all the same, and the next goes on.
+            for (int attempt = 0; attempt < 6 && done < 3; attempt++) {
+                try {
+                    VertxContextSupport.subscribeAndAwait(() -> credentials.verify("warm-up-" + UUID.randomUUID(),
+                            UUID.randomUUID().toString(), LoginSource.of("warm-up")));
+                    done++;
+                } catch (HashingAdmission.Busy coldAndLate) {
+                    Log.debug("a warm-up verification waited past the deadline; trying again");
+                }
             }
-            Log.infof("verification path warmed up in %d ms", (System.nanoTime() - start) / 1_000_000);
+            Log.infof("verification path warmed up in %d ms (%d verifications)", (System.nanoTime() - start) / 1_000_000, done);
         } catch (Throwable e) {
             // Not fatal: the database may come later; the first real login then pays the cold start.
             Log.warnf("verification warm-up failed: %s", e.getClass().getSimpleName());

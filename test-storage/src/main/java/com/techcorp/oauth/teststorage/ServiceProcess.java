@@ -88,6 +88,40 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /** SIGSTOP: the process keeps its sockets (the kernel still accepts connections) but answers nothing. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** SIGTERM, without waiting: the service's graceful shutdown starts. */
+    public void terminate() {
+        signal("TERM");
+    }
+
+    /** Waits for it to exit; false when it is still running after the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Stops it and waits until it has exited, so its port is free for whatever starts next. */
     public void stop() {
         process.destroy();

@@ -1,5 +1,6 @@
 package com.techcorp.auth.grant.refresh;
 
+import com.techcorp.auth.support.IdentityServiceProcess;
 import com.techcorp.auth.support.SeedUsers;
 import com.techcorp.auth.support.TestClients;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,5 +53,33 @@ class DisabledUserRefreshTest {
         await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(10)).until(() -> true);
         SeedUsers.refresh(SeedUsers.PORTAL_CLIENT, SeedUsers.PORTAL_SECRET, token, null).statusCode(400);
         SeedUsers.passwordGrant("priyanair", "secret123").statusCode(200);
+    }
+
+    /**
+     * Two devices of one user; the user is disabled, and one device's refresh learns it. Then the
+     * identity-service freezes and the check interval passes: the other device's refresh is still
+     * refused on the last answer (before: a failed check counted as active, so it went through).
+     */
+    @Test
+    void aDisabledUserStaysRefusedWhileTheIdentityServiceCannotBeAsked() {
+        String admin = identityAdminToken();
+        String sub = "6f1c2a0e-3b7d-4c1a-9e5f-1a2b3c4d5e06"; // priyanair
+        String phone = SeedUsers.refreshToken("priyanair");
+        String tablet = SeedUsers.refreshToken("priyanair");
+        setEnabled(admin, sub, false);
+        try {
+            await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            SeedUsers.refresh(SeedUsers.PORTAL_CLIENT, SeedUsers.PORTAL_SECRET, phone, null).statusCode(400);
+            IdentityServiceProcess.signal("STOP");
+            try {
+                await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(10)).until(() -> true);
+                SeedUsers.refresh(SeedUsers.PORTAL_CLIENT, SeedUsers.PORTAL_SECRET, tablet, null).statusCode(400)
+                        .body("error", equalTo("invalid_grant"));
+            } finally {
+                IdentityServiceProcess.signal("CONT");
+            }
+        } finally {
+            setEnabled(admin, sub, true);
+        }
     }
 }
