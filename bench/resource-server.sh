@@ -6,7 +6,12 @@
 # else), is the floor of any REST endpoint in the service: what a resource costs beyond Quarkus
 # REST itself is the ratio /data : no-token.
 #
-#   bench/resource-server.sh          (DURATION=20 CONNECTIONS=16 to change)
+# Then the revocation lists: REVOCATIONS (100,000) tokens are revoked at the auth-service, the
+# same two lines are measured again with that many entries held, the heap they take is printed,
+# and LAG_SAMPLES (200) revocations are timed from the revoke call until data-service refuses
+# the token, while wrk keeps GET /data busy.
+#
+#   bench/resource-server.sh          (DURATION=20 CONNECTIONS=16 REVOCATIONS=100000 LAG_SAMPLES=200 to change)
 #
 # Needs wrk, psql, and PostgreSQL and Redis at the usual addresses.
 . "$(dirname "$0")/lib.sh"
@@ -25,7 +30,8 @@ trap 'kill ${AUTH_PID:-} ${DATA_PID:-} 2>/dev/null || true' EXIT
 AUTH_PID=$(start_service "$AUTH_JAR" "$AUTH_PORT" "$RESULTS/auth-service.log" \
   AUTH_PORT="$AUTH_PORT" DB_NAME=auth_bench AUTH_REDIS_PREFIX="auth-bench:")
 DATA_PID=$(start_service "$DATA_JAR" "$DATA_PORT" "$RESULTS/data-service.log" \
-  DATA_PORT="$DATA_PORT" DB_NAME=data_bench AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
+  DATA_PORT="$DATA_PORT" DB_NAME=data_bench AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json" \
+  AUTH_EVENTS_URL="http://127.0.0.1:$AUTH_PORT/oauth/security-events")
 
 TOKEN=$(curl -s -u report_service_id:super_secret -d grant_type=client_credentials "http://127.0.0.1:$AUTH_PORT/oauth/token" \
   | grep -o '"access_token":"[^"]*"' | cut -d'"' -f4)
@@ -47,3 +53,39 @@ read -r f_rps f_p50 f_p99 f_non cpu_f _ <<<"$(TOKEN="" load "$DATA_PID" "http://
   echo "ratio /data : health = $(awk -v d="$d_rps" -v h="$h_rps" 'BEGIN {printf "%.2f", d / h}') at $CONNECTIONS connections"
   echo "ratio /data : no-token REST floor = $(awk -v d="$d_rps" -v f="$f_rps" 'BEGIN {printf "%.2f", d / f}'); floor : health = $(awk -v f="$f_rps" -v h="$h_rps" 'BEGIN {printf "%.2f", f / h}')"
 } | tee "$RESULTS/resource-server.txt"
+
+# --- Revocation lists -----------------------------------------------------------------------------
+REVOCATIONS=${REVOCATIONS:-100000}
+LAG_SAMPLES=${LAG_SAMPLES:-200}
+DATA_METRICS="http://127.0.0.1:$(management_port "$DATA_PORT")/q/metrics"
+heap_used() { # after a full GC, in bytes
+  jcmd "$DATA_PID" GC.run >/dev/null 2>&1; sleep 1
+  curl -s "$DATA_METRICS" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {printf "%.0f", sum}'
+}
+entries() { curl -s "$DATA_METRICS" | awk '/^tokenvalidation_revocations_entries/ {printf "%.0f", $NF}'; }
+HEAP_BEFORE=$(heap_used)
+ENTRIES_BEFORE=$(entries)
+echo "== revoking $REVOCATIONS tokens"
+"$JAVA" "$ROOT/bench/RevocationFill.java" "http://127.0.0.1:$AUTH_PORT" "http://127.0.0.1:$DATA_PORT/data" fill "$REVOCATIONS" | tee -a "$RESULTS/resource-server.txt"
+for _ in $(seq 1 120); do
+  [ "$(entries)" -ge $(( ENTRIES_BEFORE + REVOCATIONS )) ] 2>/dev/null && break
+  sleep 1
+done
+HEAP_AFTER=$(heap_used)
+ENTRIES_AFTER=$(entries)
+read -r h2_rps h2_p50 h2_p99 h2_non cpu_h2 _ <<<"$(TOKEN="" load "$DATA_PID" "http://127.0.0.1:$(management_port "$DATA_PORT")/q/health/live" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+read -r d2_rps d2_p50 d2_p99 d2_non cpu_d2 _ <<<"$(TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" "$DURATION" "$ROOT/bench/get-bearer.lua")"
+# The lag while GET /data is under load (wrk in the background for the whole measurement).
+TOKEN="$TOKEN" load "$DATA_PID" "http://127.0.0.1:$DATA_PORT/data" "$CONNECTIONS" 120 "$ROOT/bench/get-bearer.lua" >/dev/null &
+LOAD_PID=$!
+sleep 2
+LAG=$("$JAVA" "$ROOT/bench/RevocationFill.java" "http://127.0.0.1:$AUTH_PORT" "http://127.0.0.1:$DATA_PORT/data" lag "$LAG_SAMPLES")
+kill "$LOAD_PID" 2>/dev/null; pkill -P "$LOAD_PID" 2>/dev/null || true
+{
+  echo "revocation entries held by data-service: $ENTRIES_AFTER"
+  printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /q/health/live" "$h2_rps" "$h2_p50" "$h2_p99" "$h2_non" "${cpu_h2}s"
+  printf '%-28s %-11s %-9s %-9s %-7s %s\n' "GET /data (bearer, data:read)" "$d2_rps" "$d2_p50" "$d2_p99" "$d2_non" "${cpu_d2}s"
+  echo "ratio /data : health with $ENTRIES_AFTER entries = $(awk -v d="$d2_rps" -v h="$h2_rps" 'BEGIN {printf "%.2f", d / h}') at $CONNECTIONS connections"
+  echo "heap for the entries: $(awk -v a="$HEAP_AFTER" -v b="$HEAP_BEFORE" -v n="$((ENTRIES_AFTER - ENTRIES_BEFORE))" 'BEGIN {printf "%.1f MB per 100,000", (a - b) / n * 100000 / 1048576}')"
+  echo "$LAG (under GET /data load at $CONNECTIONS connections)"
+} | tee -a "$RESULTS/resource-server.txt"

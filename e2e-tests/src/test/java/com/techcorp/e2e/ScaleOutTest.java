@@ -33,6 +33,8 @@ class ScaleOutTest {
     private static final List<ServiceProcess> processes = new ArrayList<>();
     private static int a;
     private static int b;
+    private static int data;
+    private static ServiceProcess replicaB;
 
     @BeforeAll
     static void start() {
@@ -42,11 +44,21 @@ class ScaleOutTest {
         b = TestStorage.freePort();
         int identity = TestStorage.freePort();
         processes.add(ServiceProcess.start("auth-service", a, authEnv(pg, redis, a, identity, true)));
-        processes.add(ServiceProcess.start("auth-service", b, authEnv(pg, redis, b, identity, false)));
+        replicaB = ServiceProcess.start("auth-service", b, authEnv(pg, redis, b, identity, false));
+        processes.add(replicaB);
         Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "scale_identity", true);
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
         identityEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + a + "/.well-known/jwks.json");
+        identityEnv.put("AUTH_EVENTS_URL", "http://127.0.0.1:" + a + "/oauth/security-events");
+        identityEnv.put("AUTH_URL", "http://127.0.0.1:" + a);
         processes.add(ServiceProcess.start("identity-service", identity, identityEnv));
+        // A resource server that takes its keys from replica A and its security events from replica B.
+        data = TestStorage.freePort();
+        Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "scale_data", true);
+        dataEnv.put("DATA_PORT", Integer.toString(data));
+        dataEnv.put("AUTH_JWKS_URL", "http://127.0.0.1:" + a + "/.well-known/jwks.json");
+        dataEnv.put("AUTH_EVENTS_URL", "http://127.0.0.1:" + b + "/oauth/security-events");
+        processes.add(ServiceProcess.start("data-service", data, dataEnv));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> login(a) != null);
     }
 
@@ -123,5 +135,48 @@ class ScaleOutTest {
         }
         // The other replica sees a new key within its sync interval (1 s here): compare once it has.
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(kids(a), kids(b)));
+    }
+
+    private static String clientToken(int port) {
+        return given().baseUri("http://127.0.0.1:" + port).auth().preemptive().basic("report_service_id", "super_secret")
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static void revoke(int port, String token) {
+        given().baseUri("http://127.0.0.1:" + port).auth().preemptive().basic("report_service_id", "super_secret")
+                .formParam("token", token).post("/oauth/revoke").then().statusCode(200);
+    }
+
+    private static int data(String token) {
+        return given().baseUri("http://127.0.0.1:" + data).auth().oauth2(token).get("/data").then().extract().statusCode();
+    }
+
+    /**
+     * A revocation made through replica A reaches a resource server that polls replica B (one log
+     * for all replicas); then B is cut off for 30 s (frozen) while A revokes another token, and
+     * once B answers again the resource server applies what it missed.
+     */
+    @Test
+    void revocationsThroughOneReplicaReachResourceServersPollingAnotherEvenAfterACut() throws Exception {
+        String first = clientToken(a);
+        String second = clientToken(a);
+        await().atMost(Duration.ofSeconds(10)).until(() -> data(first) == 200);
+        assertEquals(200, data(second));
+        long revoked = System.nanoTime();
+        revoke(a, first);
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20)).until(() -> data(first) == 401);
+        System.out.printf("revocation through replica A, polled from B: refused after %d ms%n", (System.nanoTime() - revoked) / 1_000_000);
+
+        replicaB.freeze();
+        try {
+            revoke(a, second);
+            Thread.sleep(30_000);
+            assertEquals(200, data(second), "nothing can have reached it while its feed was cut");
+        } finally {
+            replicaB.thaw();
+        }
+        long thawed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> data(second) == 401);
+        System.out.printf("missed revocation applied %d ms after the feed came back%n", (System.nanoTime() - thawed) / 1_000_000);
     }
 }

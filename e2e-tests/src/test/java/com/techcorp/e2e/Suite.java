@@ -32,6 +32,7 @@ final class Suite implements AutoCloseable {
         var pg = TestStorage.postgres();
         var redis = TestStorage.redis();
         String jwks = "http://127.0.0.1:" + auth + "/.well-known/jwks.json";
+        String events = "http://127.0.0.1:" + auth + "/oauth/security-events";
 
         Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "e2e_auth", true);
         authEnv.put("AUTH_PORT", Integer.toString(auth));
@@ -49,18 +50,23 @@ final class Suite implements AutoCloseable {
         Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "e2e_identity", true);
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
         identityEnv.put("AUTH_JWKS_URL", jwks);
+        identityEnv.put("AUTH_EVENTS_URL", events);
+        identityEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "e2e_data", true);
         dataEnv.put("DATA_PORT", Integer.toString(data));
         dataEnv.put("AUTH_JWKS_URL", jwks);
+        dataEnv.put("AUTH_EVENTS_URL", events);
         Map<String, String> portalEnv = ServiceProcess.demoEnv(pg, "e2e_portal", true);
         portalEnv.put("PORTAL_PORT", Integer.toString(portal));
         portalEnv.put("AUTH_JWKS_URL", jwks);
+        portalEnv.put("AUTH_EVENTS_URL", events);
         portalEnv.put("PORTAL_AUTH_URL", "http://localhost:" + auth);
         portalEnv.put("PORTAL_CLIENT_ID", PORTAL_WEB_CLIENT);
         portalEnv.put("PORTAL_REDIRECT_URI", portalCallback());
         Map<String, String> reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
         reportEnv.put("REPORT_PORT", Integer.toString(report));
         reportEnv.put("AUTH_JWKS_URL", jwks);
+        reportEnv.put("AUTH_EVENTS_URL", events);
         reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         reportEnv.put("DATA_SERVICE_URL", "http://127.0.0.1:" + data);
         processes.put("auth-service", authService);

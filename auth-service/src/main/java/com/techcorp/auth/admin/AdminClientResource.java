@@ -51,6 +51,13 @@ public class AdminClientResource {
         return service.update(clientId, registration);
     }
 
+    /** Revokes every access token the client holds (its tokens_not_before moves to now). */
+    @POST
+    @Path("{clientId}/revoke-tokens")
+    public Uni<ClientView> revokeTokens(@PathParam("clientId") String clientId) {
+        return service.revokeTokens(clientId);
+    }
+
     @POST
     @Path("{clientId}/disable")
     public Uni<ClientView> disable(@PathParam("clientId") String clientId) {

@@ -3,7 +3,7 @@ package com.techcorp.auth.admin;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.scope.ScopePolicy;
-import com.techcorp.auth.token.RevokedAccessTokens;
+import com.techcorp.auth.securityevents.Revocations;
 import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthErrorMapper;
@@ -37,11 +37,11 @@ public class AdminTokenFilter {
 
     private final AccessTokenVerifier verifier;
     private final ScopePolicy scopes;
-    private final RevokedAccessTokens revoked;
+    private final Revocations revoked;
     private final ClientRegistry clients;
 
     /** Filters are built at static init; the beans, lazy client proxies, read their config at first use. */
-    public AdminTokenFilter(AccessTokenVerifier verifier, ScopePolicy scopes, RevokedAccessTokens revoked, ClientRegistry clients) {
+    public AdminTokenFilter(AccessTokenVerifier verifier, ScopePolicy scopes, Revocations revoked, ClientRegistry clients) {
         this.verifier = verifier;
         this.scopes = scopes;
         this.revoked = revoked;
@@ -50,7 +50,8 @@ public class AdminTokenFilter {
 
     @ServerRequestFilter
     public Uni<Response> filter(ContainerRequestContext request, ResourceInfo resource) {
-        if (!resource.getResourceClass().isAnnotationPresent(AdminOnly.class)) {
+        AdminOnly required = resource.getResourceClass().getAnnotation(AdminOnly.class);
+        if (required == null) {
             return Uni.createFrom().nullItem();
         }
         String token = Bearer.token(request.getHeaderString(HttpHeaders.AUTHORIZATION));
@@ -61,39 +62,40 @@ public class AdminTokenFilter {
         JwtClaims claims;
         try {
             claims = verifier.verify(token);
-            if (!claims.getAudience().containsAll(scopes.audiences(Set.of(ADMIN_SCOPE)))) {
+            // A token for another resource server is invalid here (401) before its scope is looked at.
+            if (!claims.getAudience().containsAll(scopes.audiences(Set.of(required.value())))) {
                 return invalid();
             }
         } catch (InvalidJwtException | MalformedClaimException e) {
             return invalid();
         }
         Object scope = claims.getClaimValue("scope");
-        if (!(scope instanceof String s) || !ScopePolicy.parse(s).contains(ADMIN_SCOPE)) {
-            return refuse(OAuthError.INSUFFICIENT_SCOPE, true, "the access token lacks scope " + ADMIN_SCOPE);
+        Set<String> held = scope instanceof String s ? ScopePolicy.parse(s) : Set.of();
+        String granted = java.util.Arrays.stream(required.value()).filter(held::contains).findFirst().orElse(null);
+        if (granted == null) {
+            return refuse(OAuthError.INSUFFICIENT_SCOPE, true, "the access token lacks scope " + String.join(" or ", required.value()));
         }
-        String jti;
         long issuedAt;
         try {
-            jti = claims.getJwtId();
             issuedAt = claims.getIssuedAt() == null ? 0 : claims.getIssuedAt().getValue();
         } catch (MalformedClaimException e) {
             return invalid();
         }
         String clientId = claims.getClaimValue("client_id") instanceof String id ? id : "";
         return clients.find(clientId)
-                .flatMap(client -> client.filter(c -> stillAdministers(c, issuedAt)).isEmpty()
+                .flatMap(client -> client.filter(c -> stillAllowed(c, granted, issuedAt)).isEmpty()
                         ? invalid()
-                        : revoked.isRevoked(jti).map(isRevoked -> isRevoked ? challenge(OAuthError.INVALID_TOKEN, true, INVALID) : null));
+                        : revoked.isRevoked(claims).map(isRevoked -> isRevoked ? challenge(OAuthError.INVALID_TOKEN, true, INVALID) : null));
     }
 
     /**
      * Whether the client could obtain this token now, and nothing has happened to it since it was
-     * issued (secret rotated, disabled, a scope taken). Seconds, as iat is: a token from the second
-     * of the change still counts, one from any second before does not.
+     * issued (secret rotated, disabled, a scope taken). Seconds, as iat is: a token of the change's
+     * own second is cut off too; one issued after it names the next second (AccessTokenMinter).
      */
-    private static boolean stillAdministers(Client client, long issuedAt) {
-        return client.enabled() && client.allowedScopes().contains(ADMIN_SCOPE)
-                && issuedAt >= client.tokensNotBefore().getEpochSecond();
+    private static boolean stillAllowed(Client client, String scope, long issuedAt) {
+        return client.enabled() && client.allowedScopes().contains(scope)
+                && issuedAt > client.tokensNotBefore().getEpochSecond();
     }
 
     private static Uni<Response> invalid() {

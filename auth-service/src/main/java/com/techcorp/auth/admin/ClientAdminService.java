@@ -1,5 +1,7 @@
 package com.techcorp.auth.admin;
 
+import com.techcorp.auth.securityevents.Revocations;
+
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientEntity;
 import com.techcorp.auth.client.ClientRegistry;
@@ -25,8 +27,11 @@ public class ClientAdminService {
     private final ClientRegistry registry;
     private final SecretHasher hasher;
     private final ClientRegistrationRules rules;
+    private final Revocations revocations;
 
-    public ClientAdminService(ClientRepository repository, ClientRegistry registry, SecretHasher hasher, ClientRegistrationRules rules) {
+    public ClientAdminService(ClientRepository repository, ClientRegistry registry, SecretHasher hasher, ClientRegistrationRules rules,
+                              Revocations revocations) {
+        this.revocations = revocations;
         this.repository = repository;
         this.registry = registry;
         this.hasher = hasher;
@@ -84,14 +89,16 @@ public class ClientAdminService {
         if (r.confidential() != null) {
             throw OAuthError.INVALID_CLIENT_METADATA.exception("confidential cannot be changed; register a new client");
         }
+        boolean[] scopeTaken = {false};
         return existing(clientId).invoke(e -> {
                     Set<String> before = ClientEntity.split(e.allowedScopes);
                     rules.apply(e, r);
                     // A scope taken away stays away for the tokens that carried it, even if given back later.
                     if (!ClientEntity.split(e.allowedScopes).containsAll(before)) {
-                        e.tokensNotBefore = Instant.now();
+                        cutOff(e);
+                        scopeTaken[0] = true;
                     }
-                }).invoke(rules::keepsBootstrapAdmin).invoke(this::changed)
+                }).invoke(rules::keepsBootstrapAdmin).invoke(this::changed).call(e -> scopeTaken[0] ? announceCutoff(e) : Uni.createFrom().voidItem())
                 .map(e -> ClientView.of(e, null));
     }
 
@@ -101,9 +108,10 @@ public class ClientAdminService {
         return existing(clientId).invoke(e -> {
                     e.enabled = enabled;
                     if (!enabled) {
-                        e.tokensNotBefore = Instant.now();
+                        cutOff(e);
                     }
                 }).invoke(rules::keepsBootstrapAdmin).invoke(this::changed)
+                .call(e -> enabled ? Uni.createFrom().voidItem() : announceCutoff(e))
                 .invoke(e -> Log.infof("client %s %s", clientId, enabled ? "enabled" : "disabled"))
                 .map(e -> ClientView.of(e, null));
     }
@@ -120,9 +128,9 @@ public class ClientAdminService {
                 })
                 .call(e -> hasher.hash(secret).invoke(hash -> {
                     e.secretHash = hash;
-                    e.tokensNotBefore = Instant.now();
+                    cutOff(e);
                 }))
-                .invoke(this::changed)
+                .invoke(this::changed).call(this::announceCutoff)
                 .invoke(e -> Log.infof("client %s secret rotated", clientId))
                 .map(e -> ClientView.of(e, secret));
     }
@@ -138,6 +146,34 @@ public class ClientAdminService {
             }
             return e;
         });
+    }
+
+    /** Every token the client holds now stops working, here and at every resource server. */
+    @WithTransaction
+    public Uni<ClientView> revokeTokens(String clientId) {
+        return existing(clientId).invoke(this::cutOff)
+                .invoke(this::changed).call(this::announceCutoff)
+                .invoke(e -> Log.infof("client %s: tokens issued so far revoked", clientId))
+                .map(e -> ClientView.of(e, null));
+    }
+
+    /**
+     * Tells the resource servers that the client's tokens_not_before has moved. In the transaction:
+     * if the event cannot be published, the change is not made either, and the caller gets the 503.
+     */
+    private Uni<Void> announceCutoff(ClientEntity e) {
+        return revocations.client(e.clientId, e.tokensNotBefore);
+    }
+
+    /**
+     * Moves the client's tokens_not_before to now: every token issued so far is cut off. iat has
+     * whole seconds, and a token issued in the second of the previous cutoff names the next one
+     * (AccessTokenMinter), so the new cutoff is at least that second.
+     */
+    private void cutOff(ClientEntity e) {
+        Instant now = Instant.now();
+        Instant afterPrevious = e.tokensNotBefore == null ? now : e.tokensNotBefore.plusSeconds(1);
+        e.tokensNotBefore = now.isAfter(afterPrevious) ? now : afterPrevious;
     }
 
     private void changed(ClientEntity e) {

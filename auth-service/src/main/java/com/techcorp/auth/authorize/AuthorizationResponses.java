@@ -7,6 +7,7 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.TokenResponse;
 import com.techcorp.auth.grant.authorizationcode.AuthorizationCodes;
+import com.techcorp.auth.grant.refresh.RefreshTokenStore;
 import com.techcorp.auth.grant.refresh.UserTokenIssuer;
 import com.techcorp.auth.scope.ScopePolicy;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,7 @@ class AuthorizationResponses {
                 return done(back.error(OAuthError.INVALID_SCOPE, "the client is no longer allowed this scope"));
             }
             if (request.implicit()) {
-                var token = tokens.mint(client, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
+                var token = tokens.mint(client, RefreshTokenStore.newFamily(), user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
                 return done(back.success(TokenResponse.bearer(token, null).asParameters()));
             }
             var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),

@@ -5,7 +5,8 @@ import com.techcorp.auth.client.ClientAuthenticator;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.refresh.RefreshTokenData;
 import com.techcorp.auth.grant.refresh.RefreshTokenStore;
-import com.techcorp.auth.token.RevokedAccessTokens;
+import com.techcorp.auth.securityevents.Revocations;
+import com.techcorp.auth.client.ClientRegistry;
 import com.techcorp.auth.token.AccessTokenVerifier;
 import com.techcorp.auth.support.FormParameters;
 import com.techcorp.auth.error.OAuthError;
@@ -44,15 +45,17 @@ public class IntrospectionResource {
 
     private final ClientAuthenticator authenticator;
     private final AccessTokenVerifier verifier;
-    private final RevokedAccessTokens revoked;
+    private final Revocations revoked;
+    private final ClientRegistry clients;
     private final RefreshTokenStore refreshTokens;
     private final String issuer;
 
-    public IntrospectionResource(ClientAuthenticator authenticator, AccessTokenVerifier verifier, RevokedAccessTokens revoked,
+    public IntrospectionResource(ClientAuthenticator authenticator, AccessTokenVerifier verifier, Revocations revoked, ClientRegistry clients,
                                  RefreshTokenStore refreshTokens, AuthConfig config) {
         this.authenticator = authenticator;
         this.verifier = verifier;
         this.revoked = revoked;
+        this.clients = clients;
         this.refreshTokens = refreshTokens;
         this.issuer = config.issuer();
     }
@@ -99,7 +102,13 @@ public class IntrospectionResource {
             body.put("aud", claims.getAudience());
             body.put("jti", claims.getJwtId());
             body.put("token_type", "Bearer");
-            return revoked.isRevoked(claims.getJwtId()).map(isRevoked -> isRevoked ? INACTIVE : body);
+            // Inactive for exactly what the resource servers refuse: the token, its grant or its
+            // subject revoked, or its client's tokens cut off (disabled, secret rotated, on request).
+            long issuedAt = claims.getIssuedAt().getValue();
+            String clientId = claims.getClaimValueAsString("client_id");
+            return revoked.isRevoked(claims).flatMap(isRevoked -> isRevoked ? Uni.createFrom().item(INACTIVE)
+                    : clients.find(clientId).map(client -> client.isPresent() && client.get().enabled()
+                            && issuedAt > client.get().tokensNotBefore().getEpochSecond() ? body : INACTIVE));
         } catch (MalformedClaimException e) {
             return Uni.createFrom().item(INACTIVE);
         }

@@ -1,6 +1,6 @@
 package com.techcorp.auth.revocation;
 
-import com.techcorp.auth.token.RevokedAccessTokens;
+import com.techcorp.auth.securityevents.Revocations;
 import com.techcorp.auth.audit.AuditLog;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientAuthenticator;
@@ -37,14 +37,14 @@ public class RevocationResource {
 
     private final ClientAuthenticator authenticator;
     private final RefreshTokenStore refreshTokens;
-    private final RevokedAccessTokens revokedAccessTokens;
+    private final Revocations revocations;
     private final AccessTokenVerifier verifier;
 
     public RevocationResource(ClientAuthenticator authenticator, RefreshTokenStore refreshTokens,
-                              RevokedAccessTokens revokedAccessTokens, AccessTokenVerifier verifier) {
+                              Revocations revocations, AccessTokenVerifier verifier) {
         this.authenticator = authenticator;
         this.refreshTokens = refreshTokens;
-        this.revokedAccessTokens = revokedAccessTokens;
+        this.revocations = revocations;
         this.verifier = verifier;
     }
 
@@ -56,10 +56,14 @@ public class RevocationResource {
         String token = FormParameters.required(params, "token");
         return authenticator.authenticate(authorization, params, ClientAddress.of(http))
                 .flatMap(client -> AccessTokenVerifier.looksLikeJwt(token) ? revokeAccessToken(token, client)
-                        : refreshTokens.revokeFamily(token, client.clientId()).invoke(revoked -> {
-                            if (revoked) {
-                                AuditLog.revoked("refresh_token_family", client.clientId(), "-");
+                        : refreshTokens.revokeFamily(token, client.clientId()).call(revoked -> {
+                            if (!revoked) {
+                                return Uni.createFrom().voidItem();
                             }
+                            AuditLog.revoked("refresh_token_family", client.clientId(), "-");
+                            // RFC 7009 §2.1: the access tokens of the same grant go with it.
+                            return revocations.grant(RefreshTokenStore.family(token).orElseThrow(),
+                                    Instant.now().plus(client.accessTokenLifetime()));
                         }).replaceWithVoid())
                 .map(ignored -> Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
@@ -71,7 +75,7 @@ public class RevocationResource {
                 return Uni.createFrom().voidItem();
             }
             AuditLog.revoked("access_token", client.clientId(), claims.getJwtId());
-            return revokedAccessTokens.revoke(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+            return revocations.token(claims.getJwtId(), Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Uni.createFrom().voidItem();
         }

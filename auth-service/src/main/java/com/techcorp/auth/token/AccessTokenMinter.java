@@ -32,6 +32,10 @@ public class AccessTokenMinter {
 
     public IssuedToken mint(AccessTokenClaims claims) {
         Instant now = Instant.now();
+        if (claims.clientCutoff() != null && now.getEpochSecond() <= claims.clientCutoff().getEpochSecond()) {
+            // Issued after a cutoff of this very second: iat has whole seconds, so it names the next one.
+            now = Instant.ofEpochSecond(claims.clientCutoff().getEpochSecond() + 1);
+        }
         Instant expiresAt = now.plus(claims.lifetime());
         SigningKey key = keys.signingKey(now);
         String jti = UUID.randomUUID().toString();
@@ -46,6 +50,9 @@ public class AccessTokenMinter {
                 .issuedAt(now)
                 .expiresAt(expiresAt)
                 .claim("jti", jti);
+        if (claims.grantId() != null) {
+            builder.claim("sid", claims.grantId());
+        }
         if (claims.username() != null) {
             builder.preferredUserName(claims.username());
             builder.groups(new LinkedHashSet<>(claims.groups()));

@@ -29,6 +29,9 @@ public class IdentityServiceProcess implements QuarkusTestResourceLifecycleManag
         env.put("IDENTITY_LOCKOUT_DURATION", "PT3S");
         env.put("AUTH_JWKS_URL", "http://127.0.0.1:" + authPort + "/.well-known/jwks.json");
         env.put("AUTH_ISSUER", "http://localhost:8080");
+        // Where it tells the auth-service to revoke a disabled user's tokens, and polls its events.
+        env.put("AUTH_URL", "http://127.0.0.1:" + authPort);
+        env.put("AUTH_EVENTS_URL", "http://127.0.0.1:" + authPort + "/oauth/security-events");
         identity = ServiceProcess.start("identity-service", identityPort, env);
         System.setProperty(PID_PROPERTY, Long.toString(identity.pid()));
         return Map.of(

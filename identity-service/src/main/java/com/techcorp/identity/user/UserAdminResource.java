@@ -33,9 +33,11 @@ public class UserAdminResource {
     }
 
     private final UserAdminService service;
+    private final TokenRevocationOutbox outbox;
 
-    public UserAdminResource(UserAdminService service) {
+    public UserAdminResource(UserAdminService service, TokenRevocationOutbox outbox) {
         this.service = service;
+        this.outbox = outbox;
     }
 
     @GET
@@ -60,7 +62,7 @@ public class UserAdminResource {
     @POST
     @Path("{id}/disable")
     public Uni<UserView> disable(@PathParam("id") String id) {
-        return service.setEnabled(uuid(id), false);
+        return service.setEnabled(uuid(id), false).invoke(outbox::sendSoon);
     }
 
     @POST
@@ -79,7 +81,7 @@ public class UserAdminResource {
     @Path("{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<UserView> resetPassword(@PathParam("id") String id, PasswordReset reset) {
-        return service.resetPassword(uuid(id), reset == null ? null : reset.password());
+        return service.resetPassword(uuid(id), reset == null ? null : reset.password()).invoke(outbox::sendSoon);
     }
 
     private static UUID uuid(String id) {

@@ -31,8 +31,11 @@ public class UserAdminService {
     private final LoginFailures failures;
     private final PasswordHasher hasher;
     private final IdentityConfig config;
+    private final TokenRevocationOutbox outbox;
 
-    public UserAdminService(UserRepository users, LoginFailures failures, PasswordHasher hasher, IdentityConfig config) {
+    public UserAdminService(UserRepository users, LoginFailures failures, PasswordHasher hasher, IdentityConfig config,
+                            TokenRevocationOutbox outbox) {
+        this.outbox = outbox;
         this.users = users;
         this.failures = failures;
         this.hasher = hasher;
@@ -86,13 +89,14 @@ public class UserAdminService {
         }));
     }
 
+    /** A disabled user's tokens are revoked at the auth-service too (in the same transaction: see the outbox). */
     @WithTransaction
     public Uni<UserView> setEnabled(UUID id, boolean enabled) {
         return existing(id).invoke(e -> {
             e.enabled = enabled;
             e.updatedAt = Instant.now();
             Log.infof("user %s %s", id, enabled ? "enabled" : "disabled");
-        }).map(UserView::of);
+        }).call(e -> enabled ? Uni.createFrom().voidItem() : outbox.enqueue(e.id)).map(UserView::of);
     }
 
     /** Sets a new password and lifts every lock of the username. */
@@ -102,11 +106,12 @@ public class UserAdminService {
     }
 
     private Uni<UserView> store(UUID id, String hash) {
+        // Signed out everywhere: whoever held a token with the old password holds nothing now.
         return Panache.withTransaction(() -> existing(id).invoke(e -> {
             e.passwordHash = hash;
             e.updatedAt = Instant.now();
             Log.infof("user %s password reset", id);
-        })).call(e -> failures.clear(LoginSource.usernameKey(e.username))).map(UserView::of);
+        }).call(e -> outbox.enqueue(e.id))).call(e -> failures.clear(LoginSource.usernameKey(e.username))).map(UserView::of);
     }
 
     /** Lifts every lock and count of the user's username, from every address. */

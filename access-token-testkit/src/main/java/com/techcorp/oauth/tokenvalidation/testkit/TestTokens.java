@@ -173,6 +173,11 @@ public final class TestTokens {
         return DIR.resolve("jwks.json");
     }
 
+    /** The test issuer's signing key (for {@link TestSecurityEvents}). */
+    static RsaJsonWebKey signingKey() {
+        return key();
+    }
+
     private static synchronized RsaJsonWebKey key() {
         if (key != null) {
             return key;

@@ -9,7 +9,7 @@ import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.grant.refresh.UserTokenIssuer;
 import com.techcorp.auth.grant.refresh.UserTokenIssuer.UserTokens;
 import com.techcorp.auth.grant.refresh.RefreshTokenStore;
-import com.techcorp.auth.token.RevokedAccessTokens;
+import com.techcorp.auth.securityevents.Revocations;
 import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.TokenRequest;
@@ -34,14 +34,14 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final AuthorizationCodes codes;
     private final UserTokenIssuer tokens;
     private final RefreshTokenStore refreshTokens;
-    private final RevokedAccessTokens revokedAccessTokens;
+    private final Revocations revocations;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserTokenIssuer tokens, RefreshTokenStore refreshTokens,
-                                  RevokedAccessTokens revokedAccessTokens) {
+                                  Revocations revocations) {
         this.codes = codes;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
-        this.revokedAccessTokens = revokedAccessTokens;
+        this.revocations = revocations;
     }
 
     @Override
@@ -91,11 +91,15 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private Uni<Void> revoke(Client client, String family, String jti, Instant accessTokenExpiry) {
         AuditLog.revoked("authorization_code_replay", client.clientId(), jti == null ? "-" : jti);
         Uni<Void> refresh = family == null ? Uni.createFrom().voidItem() : refreshTokens.revokeFamilyById(family).replaceWithVoid();
-        Uni<Void> access = jti == null ? Uni.createFrom().voidItem() : revokedAccessTokens.revoke(jti, accessTokenExpiry);
-        return refresh.call(() -> access);
+        // The grant's access tokens, at the resource servers too; the first one by its jti as well,
+        // for a code redeemed before tokens carried their grant.
+        Uni<Void> grant = family == null ? Uni.createFrom().voidItem()
+                : revocations.grant(family, Instant.now().plus(client.accessTokenLifetime()));
+        Uni<Void> access = jti == null ? Uni.createFrom().voidItem() : revocations.token(jti, accessTokenExpiry);
+        return refresh.call(() -> grant).call(() -> access);
     }
 
     private static String family(UserTokens issued) {
-        return issued.refreshToken() == null ? null : RefreshTokenStore.family(issued.refreshToken()).orElse(null);
+        return issued.grantId();
     }
 }

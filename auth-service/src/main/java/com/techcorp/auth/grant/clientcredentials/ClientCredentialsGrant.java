@@ -38,7 +38,7 @@ public class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Uni<TokenResponse> handle(TokenRequest request, Client client) {
         Set<String> granted = scopes.grant(request.param("scope"), client.allowedScopes(), client.defaultScopes());
-        var claims = AccessTokenClaims.forClient(client.clientId(), granted, client.accessTokenLifetime());
+        var claims = AccessTokenClaims.forClient(client.clientId(), granted, client.accessTokenLifetime(), client.tokensNotBefore());
         return Uni.createFrom().item(TokenResponse.bearer(minter.mint(claims), null));
     }
 }

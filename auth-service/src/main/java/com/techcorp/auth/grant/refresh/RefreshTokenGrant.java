@@ -10,9 +10,11 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.TokenRequest;
 import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.securityevents.Revocations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -30,12 +32,15 @@ public class RefreshTokenGrant implements GrantHandler {
     private final ScopePolicy scopes;
     private final UserTokenIssuer tokens;
     private final IdentityClient identity;
+    private final Revocations revocations;
 
-    public RefreshTokenGrant(RefreshTokenStore store, ScopePolicy scopes, UserTokenIssuer tokens, IdentityClient identity) {
+    public RefreshTokenGrant(RefreshTokenStore store, ScopePolicy scopes, UserTokenIssuer tokens, IdentityClient identity,
+                             Revocations revocations) {
         this.store = store;
         this.scopes = scopes;
         this.tokens = tokens;
         this.identity = identity;
+        this.revocations = revocations;
     }
 
     @Override
@@ -63,7 +68,10 @@ public class RefreshTokenGrant implements GrantHandler {
                             .map(ok -> answer(client, rotation.data(), narrowed(requested, rotation.data()), rotation.newToken()));
                     case REUSED -> {
                         AuditLog.refreshTokenReuse(client.clientId());
-                        throw INVALID;
+                        // The family is gone; its access tokens go too, at every resource server.
+                        yield revocations.grant(RefreshTokenStore.family(token).orElseThrow(),
+                                Instant.now().plus(client.accessTokenLifetime()))
+                                .chain(() -> Uni.createFrom().<TokenResponse>failure(INVALID));
                     }
                     default -> throw INVALID;
                 });
@@ -76,10 +84,13 @@ public class RefreshTokenGrant implements GrantHandler {
         }
         return identity.isActive(rotation.data().subject()).flatMap(active -> active
                 ? Uni.createFrom().item(true)
-                : store.revokeFamily(rotation.newToken(), client.clientId()).map(revoked -> {
-                    AuditLog.revoked("refresh_token_family", client.clientId(), "user_disabled");
-                    throw INVALID;
-                }));
+                : store.revokeFamily(rotation.newToken(), client.clientId())
+                        // Every token of the user, of any client: they are disabled.
+                        .call(revoked -> revocations.subject(rotation.data().subject(), Instant.now().plusSeconds(1)))
+                        .map(revoked -> {
+                            AuditLog.revoked("refresh_token_family", client.clientId(), "user_disabled");
+                            throw INVALID;
+                        }));
     }
 
     private Set<String> narrowed(String requested, RefreshTokenData data) {
@@ -88,7 +99,7 @@ public class RefreshTokenGrant implements GrantHandler {
     }
 
     private TokenResponse answer(Client client, RefreshTokenData data, Set<String> scope, String newRefreshToken) {
-        var access = tokens.mint(client, data.subject(), data.username(), data.groups(), scope);
+        var access = tokens.mint(client, data.family(), data.subject(), data.username(), data.groups(), scope);
         return TokenResponse.bearer(access, newRefreshToken);
     }
 }

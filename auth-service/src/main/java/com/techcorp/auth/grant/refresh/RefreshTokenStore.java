@@ -95,12 +95,15 @@ public class RefreshTokenStore {
         this.idleTimeout = config.refreshTokens().idleTimeout();
     }
 
-    /** Starts a new family and returns its first token. */
-    public Uni<String> issue(String clientId, String subject, String username, List<String> groups, String scope,
+    /** The id of a new family: the grant id its access tokens carry from the first one on. */
+    public static String newFamily() {
+        return RandomTokens.base64url(RandomTokens.bytes(FAMILY_BYTES));
+    }
+
+    /** Starts the family {@code fam} (from {@link #newFamily()}) and returns its first token. */
+    public Uni<String> issue(String fam, String clientId, String subject, String username, List<String> groups, String scope,
                              Duration lifetime) {
-        byte[] family = RandomTokens.bytes(FAMILY_BYTES);
-        String token = token(family);
-        String fam = RandomTokens.base64url(family);
+        String token = token(Base64.getUrlDecoder().decode(fam));
         long now = Instant.now().getEpochSecond();
         long aexp = now + lifetime.toSeconds();
         long ttl = Math.min(lifetime.toSeconds(), idleTimeout.toSeconds());

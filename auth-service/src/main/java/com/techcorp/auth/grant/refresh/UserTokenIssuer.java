@@ -29,7 +29,7 @@ public class UserTokenIssuer {
     }
 
     /** An access token and, when the client may refresh, a refresh token (null otherwise). */
-    public record UserTokens(IssuedToken access, String refreshToken) {
+    public record UserTokens(IssuedToken access, String refreshToken, String grantId) {
         public TokenResponse response() {
             return TokenResponse.bearer(access, refreshToken);
         }
@@ -39,17 +39,20 @@ public class UserTokenIssuer {
         return issueTokens(client, subject, username, groups, scope).map(UserTokens::response);
     }
 
+    /** A new grant: its id is the refresh-token family's, also when the client gets no refresh token. */
     public Uni<UserTokens> issueTokens(Client client, String subject, String username, List<String> groups, Set<String> scope) {
-        IssuedToken access = mint(client, subject, username, groups, scope);
+        String grant = RefreshTokenStore.newFamily();
+        IssuedToken access = mint(client, grant, subject, username, groups, scope);
         if (!client.allowsGrant(GrantTypes.REFRESH_TOKEN)) {
-            return Uni.createFrom().item(new UserTokens(access, null));
+            return Uni.createFrom().item(new UserTokens(access, null, grant));
         }
-        return refreshTokens.issue(client.clientId(), subject, username, groups, access.scope(), client.refreshTokenLifetime())
-                .map(refresh -> new UserTokens(access, refresh));
+        return refreshTokens.issue(grant, client.clientId(), subject, username, groups, access.scope(), client.refreshTokenLifetime())
+                .map(refresh -> new UserTokens(access, refresh, grant));
     }
 
-    public IssuedToken mint(Client client, String subject, String username, List<String> groups, Set<String> scope) {
+    /** An access token of the grant {@code grantId} (its {@code sid}). */
+    public IssuedToken mint(Client client, String grantId, String subject, String username, List<String> groups, Set<String> scope) {
         return minter.mint(new AccessTokenClaims(subject, client.clientId(), scope,
-                client.accessTokenLifetime(), username, groups));
+                client.accessTokenLifetime(), username, groups, grantId, client.tokensNotBefore()));
     }
 }

@@ -1,0 +1,142 @@
+package com.techcorp.auth.securityevents;
+
+import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.keys.KeyRing;
+import com.techcorp.auth.keys.SigningKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Every revocation of access tokens, in one place: what this service itself checks (introspection)
+ * is written to Redis, and the same revocation is published as a Security Event Token (RFC 8417)
+ * to the {@link SecurityEventLog}, which resource servers poll (RFC 8936), so that they refuse the
+ * token within a second although they validate it locally. Either both happen or the caller gets
+ * the failure (a 503 while Redis is away): a revocation is never silently dropped.
+ *
+ * <p>Kinds: one token by {@code jti}; every token of a grant by {@code sid}; every token of a
+ * subject, or of a client, issued before an instant.
+ */
+@ApplicationScoped
+public class Revocations {
+
+    private final ReactiveValueCommands<String, String> values;
+    private final SecurityEventLog log;
+    private final KeyRing keys;
+    private final String issuer;
+    private final String prefix;
+    private final String tokenPrefix;
+    private final long retentionSeconds;
+
+    private final MeterRegistry registry;
+
+    public Revocations(ReactiveRedisDataSource redis, SecurityEventLog log, KeyRing keys, AuthConfig config, MeterRegistry registry) {
+        this.registry = registry;
+        this.values = redis.value(String.class);
+        this.log = log;
+        this.keys = keys;
+        this.issuer = config.issuer();
+        this.prefix = config.redis().keyPrefix() + "{secevents}:";
+        // The key revoked access tokens have always had: tokens revoked before an upgrade stay revoked.
+        this.tokenPrefix = config.redis().keyPrefix() + "revoked:";
+        this.retentionSeconds = config.tokens().maxAccessTokenLifetime().plus(config.tokens().clockSkew()).toSeconds();
+    }
+
+    /** One access token, until it would have expired. */
+    public Uni<Void> token(String jti, Instant expiresAt) {
+        if (!expiresAt.isAfter(Instant.now())) {
+            return Uni.createFrom().voidItem();
+        }
+        return values.set(tokenPrefix + jti, "1", new SetArgs().exAt(expiresAt))
+                .chain(() -> publish(SecurityEventTypes.TOKEN_REVOKED, opaque(jti), Map.of("exp", expiresAt.getEpochSecond())));
+    }
+
+    /** Every access token carrying {@code sid = grantId}; they all expire by {@code until}. */
+    public Uni<Void> grant(String grantId, Instant until) {
+        if (grantId == null || !until.isAfter(Instant.now())) {
+            return Uni.createFrom().voidItem();
+        }
+        return values.set(prefix + "grant:" + grantId, "1", new SetArgs().exAt(until))
+                .chain(() -> publish(SecurityEventTypes.GRANT_REVOKED, opaque(grantId),
+                        Map.of("event_timestamp", Instant.now().getEpochSecond(), "until", until.getEpochSecond())));
+    }
+
+    /** Every access token of the subject issued before {@code issuedBefore}. */
+    public Uni<Void> subject(String subject, Instant issuedBefore) {
+        return values.set(prefix + "subject:" + subject, Long.toString(issuedBefore.getEpochSecond()), new SetArgs().ex(retentionSeconds))
+                .chain(() -> publish(SecurityEventTypes.SUBJECT_TOKENS_REVOKED,
+                        Map.of("format", "iss_sub", "iss", issuer, "sub", subject),
+                        Map.of("issued_before", issuedBefore.getEpochSecond())));
+    }
+
+    /**
+     * Every access token of the client issued before {@code issuedBefore}. What this service checks
+     * is the client's {@code tokens_not_before} in PostgreSQL, which the caller has moved; this
+     * tells the resource servers.
+     */
+    public Uni<Void> client(String clientId, Instant cutoff) {
+        // Tokens of the cutoff's own second too: a token issued after it names the next second.
+        return publish(SecurityEventTypes.CLIENT_TOKENS_REVOKED, opaque(clientId), Map.of("issued_before", cutoff.getEpochSecond() + 1));
+    }
+
+    /**
+     * Whether a verified access token is revoked by its jti, its grant or its subject's cutoff
+     * (the client's cutoff is the client registry's {@code tokens_not_before}).
+     */
+    public Uni<Boolean> isRevoked(JwtClaims claims) {
+        try {
+            String jti = claims.getJwtId();
+            String sid = claims.getClaimValueAsString("sid");
+            long issuedAt = claims.getIssuedAt().getValue();
+            Uni<Boolean> byJti = values.get(tokenPrefix + jti).map(v -> v != null);
+            Uni<Boolean> byGrant = sid == null ? Uni.createFrom().item(false) : values.get(prefix + "grant:" + sid).map(v -> v != null);
+            Uni<Boolean> bySubject = values.get(prefix + "subject:" + claims.getSubject())
+                    .map(cutoff -> cutoff != null && issuedAt < Long.parseLong(cutoff));
+            return Uni.combine().all().unis(byJti, byGrant, bySubject).with((a, b, c) -> a || b || c);
+        } catch (MalformedClaimException e) {
+            return Uni.createFrom().item(true);
+        }
+    }
+
+    private static Map<String, Object> opaque(String id) {
+        return Map.of("format", "opaque", "id", id);
+    }
+
+    /** Signed with jose4j rather than SmallRye's builder, which adds an {@code exp} a SET must not expire by. */
+    private Uni<Void> publish(String type, Map<String, Object> subjectId, Map<String, Object> event) {
+        Instant now = Instant.now();
+        SigningKey key = keys.signingKey(now);
+        String jti = UUID.randomUUID().toString();
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setJwtId(jti);
+        claims.setClaim("sub_id", subjectId);
+        claims.setClaim("events", Map.of(type, event));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.privateKey());
+        jws.setKeyIdHeaderValue(key.kid());
+        jws.setAlgorithmHeaderValue(key.algorithm().jws().getAlgorithm());
+        jws.setHeader("typ", "secevent+jwt"); // RFC 8417 §2.3
+        try {
+            return log.append(jti, jws.getCompactSerialization())
+                    .invoke(id -> registry.counter("auth.security_events.published", "type", type).increment())
+                    .replaceWithVoid();
+        } catch (JoseException e) {
+            return Uni.createFrom().failure(new IllegalStateException("could not sign a security event", e));
+        }
+    }
+}
