@@ -34,11 +34,7 @@ class DatabaseOutageTest {
         var storage = new TestStorage.Postgres("127.0.0.1", pgPort, "postgres", "", true);
         var redis = TestStorage.redis();
         int authPort = TestStorage.freePort();
-        Map<String, String> env = ServiceProcess.demoEnv(storage, "outage_auth", true);
-        env.put("AUTH_PORT", Integer.toString(authPort));
-        env.put("REDIS_HOST", redis.host());
-        env.put("REDIS_PORT", Integer.toString(redis.port()));
-        env.put("AUTH_REDIS_PREFIX", "e2e-outage-" + authPort + ":");
+        Map<String, String> env = ServiceProcess.authServiceEnv(storage, redis, "outage_auth", authPort);
         env.put("AUTH_BOOTSTRAP_ADMIN_SECRET", "outage-test-admin-secret");
         env.put("AUTH_CLIENTS_CACHE_TTL", "PT1S");
         ServiceProcess auth = ServiceProcess.start("auth-service", authPort, env);

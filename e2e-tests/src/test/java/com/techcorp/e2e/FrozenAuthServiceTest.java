@@ -29,11 +29,7 @@ class FrozenAuthServiceTest {
         var redis = TestStorage.redis();
         int authPort = TestStorage.freePort();
         int dataPort = TestStorage.freePort();
-        Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "frozen_auth", true);
-        authEnv.put("AUTH_PORT", Integer.toString(authPort));
-        authEnv.put("REDIS_HOST", redis.host());
-        authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
-        authEnv.put("AUTH_REDIS_PREFIX", "e2e-frozen-" + authPort + ":");
+        Map<String, String> authEnv = ServiceProcess.authServiceEnv(pg, redis, "frozen_auth", authPort);
         // The JWKS may be cached 2 s (its max-age is pre-publication minus sync interval).
         authEnv.put("AUTH_KEY_PREPUBLICATION", "PT3S");
         authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");

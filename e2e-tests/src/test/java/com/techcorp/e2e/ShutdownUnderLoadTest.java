@@ -42,11 +42,7 @@ class ShutdownUnderLoadTest {
         var pg = TestStorage.postgres();
         var redis = TestStorage.redis();
         int port = TestStorage.freePort();
-        Map<String, String> env = ServiceProcess.demoEnv(pg, "shutdown_auth", true);
-        env.put("AUTH_PORT", Integer.toString(port));
-        env.put("REDIS_HOST", redis.host());
-        env.put("REDIS_PORT", Integer.toString(redis.port()));
-        env.put("AUTH_REDIS_PREFIX", "e2e-shutdown-" + port + ":");
+        Map<String, String> env = ServiceProcess.authServiceEnv(pg, redis, "shutdown_auth", port);
         ServiceProcess auth = ServiceProcess.start("auth-service", port, env);
 
         AtomicBoolean running = new AtomicBoolean(true);

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,8 +72,11 @@ public class TokenRevocationOutbox {
             if (rows.size() == 0) {
                 return Uni.createFrom().voidItem();
             }
-            return token().flatMap(token -> Uni.join().all(java.util.stream.StreamSupport.stream(rows.spliterator(), false)
-                            .map(row -> revoke(token, row)).toList()).andCollectFailures().replaceWithVoid());
+            var due = java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(row -> row.getUUID("subject")).toList();
+            // No token (the auth-service away): every due row backs off, as a failed call does.
+            return token().onFailure().call(e -> Uni.join().all(due.stream().map(this::backOff).toList()).andCollectFailures())
+                    .flatMap(token -> Uni.join().all(due.stream().map(subject -> revoke(token, subject)).toList())
+                            .andCollectFailures().replaceWithVoid());
         }).onFailure().invoke(e -> Log.debugf("token revocations not sent yet: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
@@ -92,8 +94,11 @@ public class TokenRevocationOutbox {
                 });
     }
 
-    private Uni<Void> revoke(String token, Row row) {
-        UUID subject = row.getUUID("subject");
+    private Uni<Void> backOff(UUID subject) {
+        return db.preparedQuery(RETRY).execute(Tuple.of(subject)).replaceWithVoid();
+    }
+
+    private Uni<Void> revoke(String token, UUID subject) {
         OffsetDateTime asOf = OffsetDateTime.now(ZoneOffset.UTC);
         return http.postAbs(authUrl + "/admin/subjects/" + subject + "/revoke-tokens").bearerTokenAuthentication(token)
                 .timeout(Duration.ofSeconds(2).toMillis()).send()
@@ -104,6 +109,6 @@ public class TokenRevocationOutbox {
                     Log.infof("tokens of user %s revoked at the auth-service", subject);
                     return db.preparedQuery(DONE).execute(Tuple.of(subject, asOf)).replaceWithVoid();
                 })
-                .onFailure().call(e -> db.preparedQuery(RETRY).execute(Tuple.of(subject)).replaceWithVoid());
+                .onFailure().call(e -> backOff(subject));
     }
 }

@@ -75,6 +75,19 @@ public final class ServiceProcess {
         return env;
     }
 
+    /**
+     * An auth-service of its own: {@link #demoEnv} on {@code database}, on {@code port}, with Redis
+     * keys under a prefix no other instance uses.
+     */
+    public static Map<String, String> authServiceEnv(TestStorage.Postgres pg, TestStorage.Redis redis, String database, int port) {
+        Map<String, String> env = demoEnv(pg, database, true);
+        env.put("AUTH_PORT", Integer.toString(port));
+        env.put("REDIS_HOST", redis.host());
+        env.put("REDIS_PORT", Integer.toString(redis.port()));
+        env.put("AUTH_REDIS_PREFIX", database + "-" + port + ":");
+        return env;
+    }
+
     public int port() {
         return port;
     }
