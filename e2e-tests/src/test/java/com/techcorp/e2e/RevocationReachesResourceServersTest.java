@@ -149,4 +149,38 @@ class RevocationReachesResourceServersTest {
                     .then().statusCode(200);
         }
     }
+
+    /**
+     * A signing key withdrawn early (leaked): its tokens are refused at the resource servers within
+     * a second although their JWKS still held it, its successor's tokens are accepted at once
+     * (learnt from the JWKS when the withdrawal's event, which the successor signs, arrives), and a
+     * client holding a cached token of the withdrawn key (report-service's, for data-service; the
+     * auth-service's own, for the identity-service) recovers by itself.
+     */
+    @Test
+    void theTokensOfAWithdrawnSigningKey() throws Exception {
+        String admin = adminToken();
+        var analyst = register(admin, "e2e-analyst-", "reports:read");
+        String analystId = analyst.path("client_id");
+        String analystSecret = analyst.path("client_secret");
+        java.util.function.Supplier<String> analystToken = () -> token(analystId, analystSecret, Map.of("grant_type", "client_credentials"))
+                .statusCode(200).extract().path("access_token");
+        // report-service now holds a token of the key about to be withdrawn, for its calls to data-service.
+        given().baseUri(suite.url(suite.report)).auth().oauth2(analystToken.get()).post("/reports/monthly-sales").then().statusCode(201);
+        String access = token("report_service_id", "super_secret", Map.of("grant_type", "client_credentials"))
+                .statusCode(200).extract().path("access_token");
+        assertEquals(200, data(access));
+        String kid = io.restassured.path.json.JsonPath.from(new String(java.util.Base64.getUrlDecoder()
+                .decode(access.substring(0, access.indexOf('.'))), java.nio.charset.StandardCharsets.UTF_8)).getString("kid");
+
+        given().baseUri(suite.url(suite.auth)).auth().oauth2(admin).post("/admin/keys/" + kid + "/withdraw").then().statusCode(200);
+        refusedWithinASecond(() -> data(access), "token of a withdrawn signing key at data-service");
+
+        String fresh = token("report_service_id", "super_secret", Map.of("grant_type", "client_credentials"))
+                .statusCode(200).extract().path("access_token");
+        assertEquals(200, data(fresh), "the successor's tokens are accepted at once");
+        // The auth-service's own token for the identity-service was the withdrawn key's too.
+        login("johndoe");
+        given().baseUri(suite.url(suite.report)).auth().oauth2(analystToken.get()).post("/reports/monthly-sales").then().statusCode(201);
+    }
 }

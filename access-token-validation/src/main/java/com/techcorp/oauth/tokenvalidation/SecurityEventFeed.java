@@ -52,11 +52,13 @@ public class SecurityEventFeed {
     static final String GRANT_REVOKED = "https://schemas.openid.net/secevent/caep/event-type/session-revoked";
     static final String SUBJECT_TOKENS_REVOKED = "urn:techcorp:secevent:subject-tokens-revoked";
     static final String CLIENT_TOKENS_REVOKED = "urn:techcorp:secevent:client-tokens-revoked";
+    static final String KEY_WITHDRAWN = "urn:techcorp:secevent:signing-key-withdrawn";
     private static final Duration LONG_POLL_MARGIN = Duration.ofSeconds(10);
     private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final Vertx vertx;
     private final SigningKeys keys;
+    private final VerifiedTokenCache verified;
     private final RevocationLists lists;
     private final Optional<String> url;
     private final String clientId;
@@ -72,7 +74,7 @@ public class SecurityEventFeed {
     private volatile long lastLagSeconds;
     private volatile boolean loggedIgnored;
 
-    public SecurityEventFeed(Vertx vertx, SigningKeys keys, RevocationLists lists, MeterRegistry registry,
+    public SecurityEventFeed(Vertx vertx, SigningKeys keys, VerifiedTokenCache verified, RevocationLists lists, MeterRegistry registry,
                              @ConfigProperty(name = "tokenvalidation.events.url") Optional<String> url,
                              @ConfigProperty(name = "tokenvalidation.events.client-id", defaultValue = "none") String clientId,
                              @ConfigProperty(name = "tokenvalidation.events.client-secret") Optional<String> clientSecret,
@@ -80,6 +82,7 @@ public class SecurityEventFeed {
                              @ConfigProperty(name = "tokenvalidation.events.keep-cutoffs", defaultValue = "PT25H") Duration keepCutoffs) {
         this.vertx = vertx;
         this.keys = keys;
+        this.verified = verified;
         this.lists = lists;
         this.url = url.filter(u -> !u.isBlank());
         this.clientId = clientId;
@@ -147,8 +150,9 @@ public class SecurityEventFeed {
                                 : io.vertx.core.Future.<Buffer>failedFuture("HTTP " + response.statusCode()))
                         .toCompletionStage())
                 .ifNoItem().after(LONG_POLL_MARGIN.plusSeconds(20)).fail()
-                .map(buffer -> {
-                    JsonObject page = buffer.toJsonObject();
+                .map(Buffer::toJsonObject)
+                .call(page -> learnKeys(page.getJsonObject("sets", new JsonObject())))
+                .map(page -> {
                     JsonObject sets = page.getJsonObject("sets", new JsonObject());
                     sets.forEach(entry -> apply(String.valueOf(entry.getValue())));
                     String next = page.getString("cursor");
@@ -162,6 +166,27 @@ public class SecurityEventFeed {
                     }
                     return more;
                 });
+    }
+
+    /**
+     * Fetches the JWKS first when a SET names a key not known yet: the successor of a withdrawn key
+     * signs at once, without pre-publication, and the withdrawal's own event is the first thing it
+     * signs. A key still unknown after that is a forgery's, and its SET is ignored.
+     */
+    private Uni<Void> learnKeys(JsonObject sets) {
+        java.util.Set<String> unknown = new java.util.HashSet<>();
+        sets.forEach(entry -> {
+            try {
+                String kid = JsonWebStructure.fromCompactSerialization(String.valueOf(entry.getValue())).getKeyIdHeaderValue();
+                if (kid != null && keys.known(kid) == null) {
+                    unknown.add(kid);
+                }
+            } catch (JoseException e) {
+                // refused, and counted, when applied
+            }
+        });
+        return unknown.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(unknown.stream().limit(3).map(keys::learn).toList()).andCollectFailures().replaceWithVoid();
     }
 
     /** Applies one SET if it is genuine; returns whether it was. */
@@ -206,6 +231,10 @@ public class SecurityEventFeed {
                 lists.subject(String.valueOf(subject.get("sub")), number(body, "issued_before"), keepUntil);
             }
             case CLIENT_TOKENS_REVOKED -> lists.client(id(subject, "opaque"), number(body, "issued_before"), keepUntil);
+            case KEY_WITHDRAWN -> {
+                keys.withdraw(id(subject, "opaque"), number(body, "until"));
+                verified.forgetAll(); // tokens it signed may sit in the cache of verified ones
+            }
             default -> {
                 return refuse("unknown event type");
             }

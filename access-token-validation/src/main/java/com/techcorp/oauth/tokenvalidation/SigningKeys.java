@@ -67,6 +67,8 @@ public class SigningKeys {
     private volatile Uni<KeySet> inFlight;
     private volatile Instant lastUnknownKeyFetch = Instant.EPOCH;
     private volatile boolean stopped;
+    /** Keys the auth-service withdrew (its security events), until their last token has expired: never trusted again. */
+    private final Map<String, Long> withdrawn = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SigningKeys(Vertx vertx,
                        @ConfigProperty(name = "mp.jwt.verify.publickey.location") String location,
@@ -105,7 +107,33 @@ public class SigningKeys {
         if (keyId == null || Instant.now().isAfter(keys.fetchedAt().plus(refreshInterval).plus(retainOnError))) {
             return null; // not refreshed for longer than we agree to trust a set: nothing is trusted
         }
-        return keys.byId().get(keyId);
+        return withdrawn.isEmpty() || !withdrawn.containsKey(keyId) ? keys.byId().get(keyId) : null;
+    }
+
+    /**
+     * A key withdrawn early: from now on no token it signed verifies, though a JWKS fetched before
+     * (or from an auth-service replica that has not re-read its keys yet) may still hold it.
+     */
+    void withdraw(String keyId, long untilEpochSecond) {
+        withdrawn.merge(keyId, untilEpochSecond, Math::max);
+        long now = Instant.now().getEpochSecond();
+        withdrawn.values().removeIf(until -> until < now);
+    }
+
+    /**
+     * Completes when the key is known, or after the fetch timeout: for keys named by the
+     * auth-service's own security events, which a key that signs without pre-publication (the
+     * successor of a withdrawn key) signs first. Not held to the once-per-interval rule of
+     * {@link #await}, which is there against made-up key ids in bearer tokens: only the
+     * auth-service writes the events.
+     */
+    Uni<Void> learn(String keyId) {
+        if (keyId == null || known(keyId) != null || withdrawn.containsKey(keyId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return refresh().ifNoItem().after(fetchTimeout).recoverWithItem((KeySet) null)
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 
     /**

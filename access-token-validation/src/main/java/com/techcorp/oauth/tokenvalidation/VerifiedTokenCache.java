@@ -82,14 +82,22 @@ public class VerifiedTokenCache implements JWTParser {
         return token == null ? null : verified.getIfPresent(token);
     }
 
+    /** Forgets every verified token: a key was withdrawn, and the next use of each verifies it again. */
+    void forgetAll() {
+        verified.invalidateAll();
+    }
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null) {
             return known;
         }
-        JsonWebToken jwt = delegate.verify(token, keyOf(Header.of(token)));
-        verified.put(token, jwt);
+        Header header = Header.of(token);
+        JsonWebToken jwt = delegate.verify(token, keyOf(header));
+        if (keys.known(header.keyId()) != null) { // not withdrawn while it was being verified
+            verified.put(token, jwt);
+        }
         return jwt;
     }
 

@@ -3,6 +3,7 @@ package com.techcorp.auth.identity;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.keys.KeyRing;
 import com.techcorp.auth.token.AccessTokenClaims;
 import com.techcorp.auth.token.AccessTokenMinter;
 import com.techcorp.auth.token.IssuedToken;
@@ -44,6 +45,7 @@ public class IdentityClient {
 
     private final IdentityApi api;
     private final AccessTokenMinter minter;
+    private final KeyRing keys;
     private volatile IssuedToken selfToken;
     private final Cache<String, UserStatus> userStatus;
     private final Duration userCheckInterval;
@@ -52,7 +54,8 @@ public class IdentityClient {
     private record UserStatus(boolean active, Instant checkedAt) {
     }
 
-    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, AuthConfig config) {
+    public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, KeyRing keys, AuthConfig config) {
+        this.keys = keys;
         this.api = api;
         this.minter = minter;
         this.userCheckInterval = config.refreshTokens().userCheckInterval();
@@ -95,7 +98,9 @@ public class IdentityClient {
                     }
                     if (status == 401 || status == 403) {
                         // The identity-service does not accept our token (issuer, audience or JWKS
-                        // misconfigured). Not the user's fault: a 503, and loudly in the log.
+                        // misconfigured, or its key was withdrawn a moment ago). Not the user's
+                        // fault: a 503, loudly in the log, and a new token for the next call.
+                        selfToken = null;
                         Log.errorf("identity-service refused the verification call with HTTP %d", status);
                         return Uni.createFrom().failure(UNAVAILABLE);
                     }
@@ -167,7 +172,9 @@ public class IdentityClient {
     /** One token per few minutes, not one per login. */
     private String selfToken() {
         IssuedToken token = selfToken;
-        if (token == null || Instant.now().isAfter(token.expiresAt().minus(RENEW_BEFORE))) {
+        Instant now = Instant.now();
+        // A new signing key (rotation, or a withdrawal: then the old token is refused everywhere) means a new token.
+        if (token == null || now.isAfter(token.expiresAt().minus(RENEW_BEFORE)) || !token.kid().equals(keys.signingKey(now).kid())) {
             token = minter.mint(AccessTokenClaims.forClient(SELF, VERIFY_SCOPE, SELF_TOKEN_LIFETIME));
             selfToken = token;
         }

@@ -22,6 +22,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +45,13 @@ public class KeyManager {
     public record Rotation(@JsonProperty("kid") String kid, @JsonProperty("active_from") Instant activeFrom) {
     }
 
+    /** The outcome of a withdrawal: the key, when it was withdrawn, and until when its tokens could live. */
+    public record Withdrawal(@JsonProperty("kid") String kid, @JsonProperty("withdrawn_at") Instant withdrawnAt,
+                             @JsonProperty("tokens_expired_by") Instant tokensExpiredBy) {
+    }
+
     private final SigningKeyRepository repository;
+    private final KeyWithdrawals withdrawals;
     private final KeyEncryption encryption;
     private final KeyRing ring;
     private final Vertx vertx;
@@ -53,9 +60,10 @@ public class KeyManager {
     private final Duration prepublication;
     private final Duration retention;
 
-    public KeyManager(SigningKeyRepository repository, KeyEncryption encryption, KeyRing ring, Vertx vertx,
-                      AuthConfig config) {
+    public KeyManager(SigningKeyRepository repository, KeyWithdrawals withdrawals, KeyEncryption encryption, KeyRing ring,
+                      Vertx vertx, AuthConfig config) {
         this.repository = repository;
+        this.withdrawals = withdrawals;
         this.encryption = encryption;
         this.ring = ring;
         this.vertx = vertx;
@@ -98,6 +106,65 @@ public class KeyManager {
                 .call(() -> reload(now));
     }
 
+    /**
+     * Withdraws a key at once, ahead of its schedule: it stops signing and is no longer published,
+     * here and on every replica within a second or so ({@link #watchWithdrawals}). When it is the
+     * key that signs now, its successor signs from now on: the one waiting for its pre-publication
+     * to end, or a new one. Either is unknown to the resource servers for a moment; they learn it
+     * from the JWKS when they meet it (the security event of the withdrawal is the first thing it
+     * signs). Withdrawing a key again changes nothing and answers the same.
+     */
+    public Uni<Withdrawal> withdraw(String kid, Instant at) {
+        Instant now = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: a second withdrawal answers the same
+        return Panache.withTransaction(() -> repository.tryRotationLock().flatMap(locked -> {
+                    if (!locked) {
+                        throw OAuthError.CONFLICT.exception("another replica is rotating the keys; retry");
+                    }
+                    return repository.listByActivation().flatMap(rows -> withdraw(rows, kid, now));
+                }))
+                .map(withdrawnAt -> new Withdrawal(kid, withdrawnAt, withdrawnAt.plus(retention)))
+                .call(() -> reload(now))
+                .call(() -> withdrawals.mark(kid));
+    }
+
+    private Uni<Instant> withdraw(List<SigningKeyEntity> rows, String kid, Instant now) {
+        SigningKeyEntity target = rows.stream().filter(row -> row.kid.equals(kid)).findFirst()
+                .orElseThrow(() -> OAuthError.NOT_FOUND.exception("no signing key has this kid"));
+        if (target.withdrawnAt != null) {
+            return Uni.createFrom().item(target.withdrawnAt);
+        }
+        SigningKeyEntity signing = live(rows).stream().filter(row -> !row.activeFrom.isAfter(now)).reduce((a, b) -> b).orElse(null);
+        SigningKeyEntity waiting = live(rows).stream().filter(row -> row.activeFrom.isAfter(now)).findFirst().orElse(null);
+        target.withdrawnAt = now;
+        Log.warnf("signing key %s withdrawn: it no longer signs and its tokens are refused", kid);
+        if (target != signing) {
+            return Uni.createFrom().item(now);
+        }
+        // Without a successor that signs now, an older, retired key would take over again.
+        if (waiting != null && waiting != target) {
+            waiting.activeFrom = now;
+            return Uni.createFrom().item(now);
+        }
+        return create(now).replaceWith(now);
+    }
+
+    /** Keys not withdrawn whose private key this replica can use. */
+    private List<SigningKeyEntity> live(List<SigningKeyEntity> rows) {
+        return rows.stream().filter(row -> row.withdrawnAt == null && decryptable(row)).toList();
+    }
+
+    /**
+     * Another replica's withdrawal reaches this one's keys within a second: it leaves a mark in
+     * Redis ({@link KeyWithdrawals}), looked at here every second; the keys themselves come from
+     * PostgreSQL as always. Redis away: the regular sync still catches up.
+     */
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> watchWithdrawals() {
+        return withdrawals.changed()
+                .flatMap(changed -> changed ? reload(Instant.now()) : Uni.createFrom().voidItem())
+                .onFailure().recoverWithNull();
+    }
+
     private Uni<Optional<Rotation>> rotateIfDue(Instant now, boolean force) {
         return repository.tryRotationLock().flatMap(locked -> locked
                 ? repository.listByActivation().flatMap(rows -> rotate(rows, now, force))
@@ -105,7 +172,7 @@ public class KeyManager {
     }
 
     private Uni<Optional<Rotation>> rotate(List<SigningKeyEntity> rows, Instant now, boolean force) {
-        SigningKeyEntity newest = rows.stream().filter(this::decryptable).reduce((a, b) -> b).orElse(null);
+        SigningKeyEntity newest = live(rows).stream().reduce((a, b) -> b).orElse(null);
         Uni<Void> cleanup = deleteExpired(rows, now);
         if (newest == null) {
             // First start (or a new key-encryption key): nothing can sign, so nothing to pre-publish for.
@@ -122,11 +189,14 @@ public class KeyManager {
 
     private Uni<Void> deleteExpired(List<SigningKeyEntity> rows, Instant now) {
         List<String> expired = new ArrayList<>();
-        for (int i = 0; i + 1 < rows.size(); i++) {
-            if (rows.get(i + 1).activeFrom.plus(retention).isBefore(now)) {
-                expired.add(rows.get(i).kid);
+        List<SigningKeyEntity> inUse = rows.stream().filter(row -> row.withdrawnAt == null).toList();
+        for (int i = 0; i + 1 < inUse.size(); i++) {
+            if (inUse.get(i + 1).activeFrom.plus(retention).isBefore(now)) {
+                expired.add(inUse.get(i).kid);
             }
         }
+        rows.stream().filter(row -> row.withdrawnAt != null && row.withdrawnAt.plus(retention).isBefore(now))
+                .forEach(row -> expired.add(row.kid));
         if (expired.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -162,7 +232,8 @@ public class KeyManager {
         return Panache.withSession(repository::listByActivation).invoke(rows -> ring.replace(toKeys(rows))).replaceWithVoid();
     }
 
-    private List<SigningKey> toKeys(List<SigningKeyEntity> rows) {
+    private List<SigningKey> toKeys(List<SigningKeyEntity> all) {
+        List<SigningKeyEntity> rows = all.stream().filter(row -> row.withdrawnAt == null).toList();
         Map<String, SigningKey> known = new HashMap<>();
         ring.all().forEach(k -> known.put(k.kid(), k));
         List<SigningKey> keys = new ArrayList<>();

@@ -39,4 +39,8 @@ public class SigningKeyEntity extends PanacheEntityBase {
     /** When the key starts to sign; until then it is only published (pre-publication). */
     @Column(name = "active_from")
     public Instant activeFrom;
+
+    /** When it was withdrawn early; from then on it neither signs nor is published. Null for a key in use. */
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
 }

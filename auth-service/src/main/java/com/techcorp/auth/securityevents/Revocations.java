@@ -27,7 +27,7 @@ import java.util.UUID;
  * the failure (a 503 while Redis is away): a revocation is never silently dropped.
  *
  * <p>Kinds: one token by {@code jti}; every token of a grant by {@code sid}; every token of a
- * subject, or of a client, issued before an instant.
+ * subject, or of a client, issued before an instant; every token of a withdrawn signing key.
  */
 @ApplicationScoped
 public class Revocations {
@@ -89,6 +89,15 @@ public class Revocations {
     public Uni<Void> client(String clientId, Instant cutoff) {
         // Tokens of the cutoff's own second too: a token issued after it names the next second.
         return publish(SecurityEventTypes.CLIENT_TOKENS_REVOKED, opaque(clientId), Map.of("issued_before", cutoff.getEpochSecond() + 1));
+    }
+
+    /**
+     * Every token a withdrawn key signed (this service has stopped using and publishing it;
+     * {@code KeyManager}): the resource servers drop the key, though their JWKS may still hold it.
+     * Signed with the key that signs now, which is not the withdrawn one.
+     */
+    public Uni<Void> key(String kid, Instant until) {
+        return publish(SecurityEventTypes.KEY_WITHDRAWN, opaque(kid), Map.of("until", until.getEpochSecond()));
     }
 
     /**

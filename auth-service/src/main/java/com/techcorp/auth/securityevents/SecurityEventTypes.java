@@ -18,6 +18,12 @@ public final class SecurityEventTypes {
     public static final String SUBJECT_TOKENS_REVOKED = "urn:techcorp:secevent:subject-tokens-revoked";
     /** Every access token of a client issued before {@code issued_before} ({@code sub_id} opaque client id). */
     public static final String CLIENT_TOKENS_REVOKED = "urn:techcorp:secevent:client-tokens-revoked";
+    /**
+     * A signing key withdrawn early, by its {@code kid} ({@code sub_id} opaque): no token it signed
+     * is valid any more, whatever the JWKS a receiver holds says; {@code until}: when the last of
+     * them would have expired.
+     */
+    public static final String KEY_WITHDRAWN = "urn:techcorp:secevent:signing-key-withdrawn";
 
     private SecurityEventTypes() {
     }

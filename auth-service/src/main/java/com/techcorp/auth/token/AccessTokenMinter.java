@@ -63,6 +63,6 @@ public class AccessTokenMinter {
                 .algorithm(key.algorithm().jws())
                 .sign(key.privateKey());
         AuditLog.issued(claims.username() == null ? "client" : "user", claims.clientId(), claims.subject(), jti, scope);
-        return new IssuedToken(jwt, jti, scope, now, expiresAt);
+        return new IssuedToken(jwt, jti, scope, now, expiresAt, key.kid());
     }
 }

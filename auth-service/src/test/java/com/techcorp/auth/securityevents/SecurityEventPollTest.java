@@ -163,4 +163,48 @@ class SecurityEventPollTest {
                 .post("/oauth/introspect").then().body("active", equalTo(false));
         given().auth().oauth2(revoker).post("/admin/subjects/" + "..%2Fx" + "/revoke-tokens").then().statusCode(400);
     }
+
+    /**
+     * A signing key withdrawn early: it leaves the JWKS at once, its successor signs at once (no
+     * pre-publication: an old key must not take over again), its tokens are inactive, and one
+     * event, signed by the successor, tells the resource servers. Withdrawing it again changes
+     * nothing.
+     */
+    @Test
+    void withdrawingTheSigningKeyRefusesItsTokensAndTellsTheResourceServers() throws Exception {
+        var client = TestClients.confidential().scope("data:read").register();
+        String before = given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        String withdrawn = Jwks.header(before).getKeyIdHeaderValue();
+        String cursor = end();
+        String admin = TestClients.adminToken();
+        var answer = given().auth().oauth2(admin).post("/admin/keys/" + withdrawn + "/withdraw")
+                .then().statusCode(200).body("kid", equalTo(withdrawn)).extract().jsonPath();
+        assertTrue(!Jwks.fetch().contains(withdrawn), "no longer published");
+        given().auth().preemptive().basic(RECEIVER, RECEIVER_SECRET).formParam("token", before)
+                .post("/oauth/introspect").then().body("active", equalTo(false));
+        String after = given().auth().preemptive().basic(client.clientId(), client.secret()).formParam("grant_type", "client_credentials")
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        String successor = Jwks.header(after).getKeyIdHeaderValue();
+        assertTrue(!successor.equals(withdrawn), "the successor signs at once");
+        given().auth().preemptive().basic(RECEIVER, RECEIVER_SECRET).formParam("token", after)
+                .post("/oauth/introspect").then().body("active", equalTo(true));
+
+        JsonPath page = poll(cursor, true);
+        Map<String, Object> published = onlyEvent(page); // verified against the JWKS: signed by the successor
+        assertEquals(successor, Jwks.header(page.<String, String>getMap("sets").values().iterator().next()).getKeyIdHeaderValue());
+        assertEquals(SecurityEventTypes.KEY_WITHDRAWN, published.get("type"));
+        assertEquals(Map.of("format", "opaque", "id", withdrawn), published.get("sub_id"));
+        assertEquals(java.time.Instant.parse(answer.getString("tokens_expired_by")).getEpochSecond(),
+                ((Number) ((Map<?, ?>) published.get("event")).get("until")).longValue());
+
+        given().auth().oauth2(admin).get("/admin/keys").then().statusCode(401); // the admin's own token was the key's
+        admin = TestClients.adminToken();
+        given().auth().oauth2(admin).post("/admin/keys/" + withdrawn + "/withdraw")
+                .then().statusCode(200).body("withdrawn_at", equalTo(answer.getString("withdrawn_at")));
+        given().auth().oauth2(admin).post("/admin/keys/nosuchkey/withdraw").then().statusCode(404);
+        given().auth().oauth2(admin).post("/admin/keys/a.b/withdraw").then().statusCode(400);
+        given().auth().oauth2(TestClients.adminToken()).get("/admin/keys").then().statusCode(200)
+                .body("kid", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(withdrawn)));
+    }
 }
