@@ -5,7 +5,8 @@
 #    attacker's) and with clients that wait its Retry-After (the suite's apps): successful logins/s
 #    against Argon2id verifications/s on every core (bench/HashBench.java), since each login costs
 #    one; p50/p99 of accepted logins; the refusals (503 busy with Retry-After), their p99, and any
-#    503 that is not "busy" (the circuit breaker or a timeout: must be none);
+#    503 that is not "busy" (the circuit breaker or a timeout: must be none); the cores the
+#    auth-service and the identity-service used (what is left of the machine's for hashing);
 #  - refresh-token grant (16 and 64 connections): refreshes per auth-service CPU-second against
 #    the signing ceiling (bench/SignBench.java), with p50/p99.
 #
@@ -52,12 +53,18 @@ login johndoe | grep -q access_token || { echo "password grant failed; see $RESU
 echo "== password grant"
 # The hashing ceiling moves with whatever else the machine runs: measured again after the logins,
 # and the higher of the two taken, so a ratio is never flattered by a slow first measurement.
-"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 16 5 >/dev/null # warm-up
+# Warm-up in both modes, long enough for the JIT: with 5 s, the first measured run paid for C2
+# compiling the auth-service's refusal path (0.76 of a core there, 0.38 once compiled).
+"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" >/dev/null
+"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" honour >/dev/null
 { echo "clients        logins/s  p50       p99       refused/s  refused-p99 ceiling   refusals by kind"
 for mode in at-once honour; do
   for c in 16 64; do
+    a0=$(cpu_seconds "$AUTH_PID"); i0=$(cpu_seconds "$IDENTITY_PID")
     read -r ok p50 p99 refused rp99 noretry kinds <<<"$("$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" "$c" "$DURATION" "$mode")"
-    echo "$c $mode $ok $p50 $p99 $refused $rp99 - $kinds (no-Retry-After:$noretry)"
+    cores=$(awk -v a0="$a0" -v a1="$(cpu_seconds "$AUTH_PID")" -v i0="$i0" -v i1="$(cpu_seconds "$IDENTITY_PID")" -v d="$DURATION" \
+      'BEGIN {printf "%.2f/%.2f", (a1 - a0) / d, (i1 - i0) / d}')
+    echo "$c $mode $ok $p50 $p99 $refused $rp99 - $kinds (no-Retry-After:$noretry) cores-auth/identity:$cores"
   done
 done; } > "$RESULTS/password-grant.raw"
 hash_after=$("$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" "$DURATION" "$CORES" 2>/dev/null | tail -1 | awk '{print $3}')
