@@ -30,8 +30,10 @@ import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Polls the auth-service's security events (RFC 8936, long poll) and applies each revocation to
@@ -174,7 +176,7 @@ public class SecurityEventFeed {
      * signs. A key still unknown after that is a forgery's, and its SET is ignored.
      */
     private Uni<Void> learnKeys(JsonObject sets) {
-        java.util.Set<String> unknown = new java.util.HashSet<>();
+        Set<String> unknown = new HashSet<>();
         sets.forEach(entry -> {
             try {
                 String kid = JsonWebStructure.fromCompactSerialization(String.valueOf(entry.getValue())).getKeyIdHeaderValue();

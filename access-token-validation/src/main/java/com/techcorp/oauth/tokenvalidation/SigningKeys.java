@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,7 +69,7 @@ public class SigningKeys {
     private volatile Instant lastUnknownKeyFetch = Instant.EPOCH;
     private volatile boolean stopped;
     /** Keys the auth-service withdrew (its security events), until their last token has expired: never trusted again. */
-    private final Map<String, Long> withdrawn = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> withdrawn = new ConcurrentHashMap<>();
 
     public SigningKeys(Vertx vertx,
                        @ConfigProperty(name = "mp.jwt.verify.publickey.location") String location,

@@ -141,7 +141,7 @@ public class KeyManager {
             return Uni.createFrom().item(now);
         }
         // Without a successor that signs now, an older, retired key would take over again.
-        if (waiting != null && waiting != target) {
+        if (waiting != null) {
             waiting.activeFrom = now;
             return Uni.createFrom().item(now);
         }
