@@ -229,7 +229,21 @@ public class KeyManager {
     }
 
     private Uni<Void> reload(Instant now) {
-        return Panache.withSession(repository::listByActivation).invoke(rows -> ring.replace(toKeys(rows))).replaceWithVoid();
+        return Panache.withSession(repository::listByActivation).invoke(rows -> ring.replace(toKeys(rows), withdrawnKeys(rows))).replaceWithVoid();
+    }
+
+    private static Map<String, PublicKey> withdrawnKeys(List<SigningKeyEntity> all) {
+        Map<String, PublicKey> withdrawn = new HashMap<>();
+        for (SigningKeyEntity row : all) {
+            if (row.withdrawnAt != null) {
+                try {
+                    withdrawn.put(row.kid, SigningAlgorithm.of(row.algorithm).publicKey(row.publicKey));
+                } catch (GeneralSecurityException | IllegalStateException e) {
+                    Log.warnf("withdrawn signing key %s is unreadable and is skipped: %s", row.kid, e.getClass().getSimpleName());
+                }
+            }
+        }
+        return withdrawn;
     }
 
     private List<SigningKey> toKeys(List<SigningKeyEntity> all) {

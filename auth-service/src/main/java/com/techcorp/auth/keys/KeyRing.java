@@ -3,6 +3,7 @@ package com.techcorp.auth.keys;
 import com.techcorp.auth.error.OAuthError;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Optional;
 public class KeyRing {
 
     private volatile List<SigningKey> keys = List.of();
+    private volatile Map<String, PublicKey> withdrawn = Map.of();
 
-    void replace(List<SigningKey> keys) {
+    void replace(List<SigningKey> keys, Map<String, PublicKey> withdrawn) {
         this.keys = List.copyOf(keys);
+        this.withdrawn = Map.copyOf(withdrawn);
     }
 
     /** The key that signs now: the most recently activated one that has a usable private key. */
@@ -45,6 +48,14 @@ public class KeyRing {
 
     public Map<String, Object> jwks(Instant now) {
         return Map.of("keys", published(now).stream().map(SigningKey::jwk).toList());
+    }
+
+    /**
+     * The public key of a key withdrawn early, kept until its tokens would have expired: never to
+     * accept a token, only to tell what that key really signed from what claims to be from it.
+     */
+    public Optional<PublicKey> withdrawnKey(String kid) {
+        return kid == null ? Optional.empty() : Optional.ofNullable(withdrawn.get(kid));
     }
 
     List<SigningKey> all() {

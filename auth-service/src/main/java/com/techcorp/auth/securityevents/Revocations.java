@@ -1,8 +1,6 @@
 package com.techcorp.auth.securityevents;
 
 import com.techcorp.auth.config.AuthConfig;
-import com.techcorp.auth.keys.KeyRing;
-import com.techcorp.auth.keys.SigningKey;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
@@ -10,10 +8,8 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
 import java.time.Instant;
 import java.util.Map;
@@ -34,7 +30,7 @@ public class Revocations {
 
     private final ReactiveValueCommands<String, String> values;
     private final SecurityEventLog log;
-    private final KeyRing keys;
+    private final SecurityEventSigner signer;
     private final String issuer;
     private final String prefix;
     private final String tokenPrefix;
@@ -42,11 +38,11 @@ public class Revocations {
 
     private final MeterRegistry registry;
 
-    public Revocations(ReactiveRedisDataSource redis, SecurityEventLog log, KeyRing keys, AuthConfig config, MeterRegistry registry) {
+    public Revocations(ReactiveRedisDataSource redis, SecurityEventLog log, SecurityEventSigner signer, AuthConfig config, MeterRegistry registry) {
         this.registry = registry;
         this.values = redis.value(String.class);
         this.log = log;
-        this.keys = keys;
+        this.signer = signer;
         this.issuer = config.issuer();
         this.prefix = config.redis().keyPrefix() + "{secevents}:";
         // The key revoked access tokens have always had: tokens revoked before an upgrade stay revoked.
@@ -123,29 +119,17 @@ public class Revocations {
         return Map.of("format", "opaque", "id", id);
     }
 
-    /** Signed with jose4j rather than SmallRye's builder, which adds an {@code exp} a SET must not expire by. */
     private Uni<Void> publish(String type, Map<String, Object> subjectId, Map<String, Object> event) {
-        Instant now = Instant.now();
-        SigningKey key = keys.signingKey(now);
         String jti = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
-        claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+        claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond()));
         claims.setJwtId(jti);
         claims.setClaim("sub_id", subjectId);
         claims.setClaim("events", Map.of(type, event));
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key.privateKey());
-        jws.setKeyIdHeaderValue(key.kid());
-        jws.setAlgorithmHeaderValue(key.algorithm().jws().getAlgorithm());
-        jws.setHeader("typ", "secevent+jwt"); // RFC 8417 §2.3
-        try {
-            return log.append(jti, jws.getCompactSerialization())
-                    .invoke(id -> registry.counter("auth.security_events.published", "type", type).increment())
-                    .replaceWithVoid();
-        } catch (JoseException e) {
-            return Uni.createFrom().failure(new IllegalStateException("could not sign a security event", e));
-        }
+        return Uni.createFrom().item(() -> signer.sign(claims.toJson()))
+                .flatMap(set -> log.append(jti, set))
+                .invoke(id -> registry.counter("auth.security_events.published", "type", type).increment())
+                .replaceWithVoid();
     }
 }

@@ -6,6 +6,7 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.support.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -43,10 +44,14 @@ public class SecurityEventPollResource {
 
     private final ClientAuthenticator authenticator;
     private final SecurityEventLog log;
+    private final SecurityEventSigner signer;
+    private final Vertx vertx;
 
-    public SecurityEventPollResource(ClientAuthenticator authenticator, SecurityEventLog log) {
+    public SecurityEventPollResource(ClientAuthenticator authenticator, SecurityEventLog log, SecurityEventSigner signer, Vertx vertx) {
         this.authenticator = authenticator;
         this.log = log;
+        this.signer = signer;
+        this.vertx = vertx;
     }
 
     @POST
@@ -70,7 +75,17 @@ public class SecurityEventPollResource {
                 .flatMap(page -> page.entries().isEmpty() && !immediately && max > 0
                         ? log.awaitAppend(page.cursor(), LONG_POLL).flatMap(woken -> log.after(cursor, max))
                         : Uni.createFrom().item(page))
+                .flatMap(this::verifiable)
                 .map(page -> Response.ok(body(page)).header(HttpHeaders.CACHE_CONTROL, "no-store").build());
+    }
+
+    /** Entries signed by a withdrawn key are signed again, off the event loop (RSA signing is CPU). */
+    private Uni<SecurityEventLog.Page> verifiable(SecurityEventLog.Page page) {
+        if (!signer.needsResigning(page.entries())) {
+            return Uni.createFrom().item(page);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(
+                () -> new SecurityEventLog.Page(signer.verifiable(page.entries()), page.more(), page.cursor())), false);
     }
 
     private static void requireReceiver(Client client) {

@@ -207,4 +207,44 @@ class SecurityEventPollTest {
         given().auth().oauth2(TestClients.adminToken()).get("/admin/keys").then().statusCode(200)
                 .body("kid", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(withdrawn)));
     }
+
+    /**
+     * A receiver that starts after a withdrawal has never known the withdrawn key: the events that
+     * key signed, still in the log, are served signed by its successor (same claims), so no
+     * revocation they carry is lost to it; the log itself is not changed.
+     */
+    @Test
+    void eventsAWithdrawnKeySignedReachAReceiverThatNeverKnewTheKey() throws Exception {
+        String cursor = end();
+        var login = SeedUsers.passwordGrant("johndoe", "secret123").statusCode(200).extract();
+        String access = login.path("access_token");
+        given().auth().preemptive().basic(SeedUsers.PORTAL_CLIENT, SeedUsers.PORTAL_SECRET).formParam("token", access)
+                .post("/oauth/revoke").then().statusCode(200);
+        Map<String, String> before = poll(cursor, true).getMap("sets");
+        assertEquals(1, before.size());
+        String jti = before.keySet().iterator().next();
+        String withdrawn = Jwks.header(before.get(jti)).getKeyIdHeaderValue();
+        JwtClaims revocation = Jwks.verify(before.get(jti));
+
+        given().auth().oauth2(TestClients.adminToken()).post("/admin/keys/" + withdrawn + "/withdraw").then().statusCode(200);
+        assertTrue(!Jwks.fetch().contains(withdrawn));
+        Map<String, String> after = poll(cursor, true).getMap("sets");
+        assertEquals(2, after.size(), "the revocation and the withdrawal: " + after.keySet());
+        String resigned = after.get(jti);
+        assertTrue(!withdrawn.equals(Jwks.header(resigned).getKeyIdHeaderValue()), "signed again by the successor");
+        assertEquals(revocation.getClaimsMap(), Jwks.verify(resigned).getClaimsMap(), "the same event");
+        assertEquals(resigned, poll(cursor, true).getMap("sets").get(jti), "signed once per replica, then remembered");
+
+        // A receiver starting from the beginning can verify every event in the log with the JWKS.
+        String from = "0";
+        for (JsonPath page = poll(from, true); ; page = poll(from, true)) {
+            for (String set : page.<String, String>getMap("sets").values()) {
+                Jwks.verify(set);
+            }
+            from = page.getString("cursor");
+            if (!page.getBoolean("moreAvailable")) {
+                break;
+            }
+        }
+    }
 }
