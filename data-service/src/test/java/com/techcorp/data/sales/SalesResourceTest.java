@@ -3,13 +3,18 @@ package com.techcorp.data.sales;
 import com.techcorp.oauth.tokenvalidation.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import com.techcorp.oauth.teststorage.TestStorage;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 class SalesResourceTest {
@@ -52,5 +57,20 @@ class SalesResourceTest {
     @Test
     void unknownPathsAreJsonToo() {
         asReportService().get("/nope").then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    /** The database away: a 503 with Retry-After, never a 500, and answers again once it is back. */
+    @Test
+    void aDatabaseAwayIsA503AndTheServiceRecovers() {
+        TestStorage.away(TestStorage.postgres(), "data_service_test", true);
+        try {
+            asReportService().queryParam("from", "2001-01").get("/data").then().statusCode(503)
+                    .header("Retry-After", notNullValue())
+                    .body(not(containsString("Exception")));
+        } finally {
+            TestStorage.away(TestStorage.postgres(), "data_service_test", false);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                asReportService().queryParam("from", "2001-01").get("/data").then().statusCode(200));
     }
 }

@@ -1,5 +1,6 @@
 package com.techcorp.oauth.jsonerrors;
 
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.DatabaseException;
 
 import java.net.ConnectException;
@@ -41,6 +42,7 @@ public final class Unavailable {
             if (t instanceof ConnectException || t instanceof TimeoutException
                     || t instanceof ClosedChannelException || UNAVAILABLE.contains(t.getClass().getName())
                     || t instanceof DatabaseException db && notNow(db.getSqlState())
+                    || t instanceof PgException pg && "FATAL".equals(pg.getSeverity())
                     || t.getClass().getName().equals("io.vertx.redis.client.impl.types.ErrorType") && REDIS_NOT_NOW.contains(message.split(" ", 2)[0])
                     || message.contains("Connection refused") || message.contains("Connection reset")
                     || message.contains("Connection is closed")) {
@@ -54,7 +56,8 @@ public final class Unavailable {
      * PostgreSQL's SQLSTATEs for "not now" (Appendix A): class 08 (the connection failed), 53
      * (insufficient resources: too many connections, out of memory or disk), 57P01–57P03 (shutting
      * down by an administrator, after a crash, or starting up and in recovery), 55P03 (a lock not
-     * available in time).
+     * available in time). Besides these, any error of severity FATAL: PostgreSQL ended or refused
+     * the session (a database not accepting connections is 55000, a class statements share).
      */
     static boolean notNow(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53")

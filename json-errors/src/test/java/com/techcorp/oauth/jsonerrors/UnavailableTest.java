@@ -20,17 +20,22 @@ class UnavailableTest {
         return new PgException(message, "FATAL", sqlState, null);
     }
 
+    /** What a statement of ours gets wrong: severity ERROR, the session lives on. */
+    private static PgException statement(String sqlState, String message) {
+        return new PgException(message, "ERROR", sqlState, null);
+    }
+
     @Test
     void postgresqlShuttingDownStartingUpOrOutOfConnectionsIsUnavailable() {
-        for (String state : new String[]{"57P01", "57P02", "57P03", "08006", "08001", "53300", "53200", "55P03"}) {
+        for (String state : new String[]{"57P01", "57P02", "57P03", "08006", "08001", "53300", "53200", "55P03", "55000"}) {
             assertTrue(Unavailable.is(new CompletionException(new RuntimeException("wrapped", pg(state, "not now")))), state);
         }
     }
 
     @Test
     void aPostgresqlErrorThatIsOursIsNot() {
-        for (String state : new String[]{"23505", "22021", "42P01", "40001"}) {
-            assertFalse(Unavailable.is(pg(state, "a statement's own error")), state);
+        for (String state : new String[]{"23505", "22021", "42P01", "40001", "55000"}) {
+            assertFalse(Unavailable.is(statement(state, "a statement's own error")), state);
         }
     }
 

@@ -94,6 +94,25 @@ public final class TestStorage {
         }
     }
 
+    /**
+     * A database gone away for its service, without stopping the server others share: new
+     * connections to it are refused and its open ones are ended (57P01), until
+     * {@code away(pg, database, false)}.
+     */
+    public static void away(Postgres pg, String database, boolean away) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection c = connect(pg, "postgres")) {
+            c.createStatement().execute("alter database " + database + " allow_connections " + !away);
+            if (away) {
+                c.createStatement().execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + database + "'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not " + (away ? "cut off" : "restore") + " database " + database, e);
+        }
+    }
+
     private static Postgres localPostgres() {
         if (forceEmbedded()) {
             return null;
