@@ -2,14 +2,14 @@ package com.techcorp.oauth.tokenvalidation;
 
 import com.techcorp.oauth.jsonerrors.Bearer;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.filters.FilterUtil;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -38,15 +38,21 @@ public class ScopeCheck {
         this.revocations = revocations;
     }
 
+    /**
+     * Decides synchronously when it can, a Uni only for a token not yet verified: a filter that
+     * returns a Uni pays for it on every request (its operators, each wrapped by context
+     * propagation), and most requests carry a token verified a moment ago.
+     */
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Response> check(ContainerRequestContext request, ResourceInfo resource) {
+    public void check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
         RequiresScope required = required(resource);
         if (required == null) {
-            return Uni.createFrom().nullItem();
+            return;
         }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization == null || authorization.isBlank()) {
-            return Uni.createFrom().item(BearerChallenges.missingToken());
+            request.abortWith(BearerChallenges.missingToken());
+            return;
         }
         // A token verified a moment ago is decided here and now: the security framework's way (the
         // mechanism, the identity providers, the augmentors, each a step of its own) cost more than
@@ -54,17 +60,21 @@ public class ScopeCheck {
         // is in the cache for the next call.
         JsonWebToken known = verified.known(Bearer.token(authorization));
         if (known != null) {
-            return Uni.createFrom().item(decide(known, known.getGroups(), required));
+            Response refusal = decide(known, known.getGroups(), required);
+            if (refusal != null) {
+                request.abortWith(refusal);
+            }
+            return;
         }
         // A key this service has not seen yet may just have been published: learn it first (bounded
         // by the fetch timeout), off the verification itself, which never waits.
         VerifiedTokenCache.Header header = VerifiedTokenCache.Header.read(Bearer.token(authorization));
-        return keys.await(header == null ? null : header.keyId())
+        FilterUtil.handleUniResponse(keys.await(header == null ? null : header.keyId())
                 .chain(identities::getDeferredIdentity)
                 .map(identity -> identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)
                         ? BearerChallenges.invalidToken()
                         : decide(token, identity.getRoles(), required))
-                .onFailure().recoverWithItem(e -> BearerChallenges.invalidToken());
+                .onFailure().recoverWithItem(e -> BearerChallenges.invalidToken()), request);
     }
 
     private Response decide(JsonWebToken token, java.util.Set<String> scopes, RequiresScope required) {

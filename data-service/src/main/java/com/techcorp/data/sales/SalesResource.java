@@ -3,7 +3,6 @@ package com.techcorp.data.sales;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.techcorp.oauth.jsonerrors.ApiError;
 import com.techcorp.oauth.tokenvalidation.RequiresScope;
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** DataCorp's DataService: {@code GET /data} (scope {@code data:read}), optionally between two months. */
 @Path("/data")
@@ -35,7 +35,7 @@ public class SalesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", description = "the sales, newest month first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SalesData.class)))
-    public Uni<String> data(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public CompletionStage<String> data(@QueryParam("from") String from, @QueryParam("to") String to) {
         String lower = period("from", from, "0000-01");
         String upper = period("to", to, "9999-12");
         if (lower.compareTo(upper) > 0) {
