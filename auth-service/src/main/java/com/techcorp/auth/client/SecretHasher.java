@@ -1,9 +1,7 @@
 package com.techcorp.auth.client;
 
-import com.password4j.Argon2Function;
-import com.password4j.Password;
-import com.password4j.types.Argon2;
 import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.oauth.passwordhashing.Argon2id;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -11,15 +9,12 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Client secrets are stored as Argon2id hashes (parameters inside each hash, so they can be
- * raised later). Hashing runs on a worker thread and resumes on the caller's event loop, where
+ * Client secrets are stored as Argon2id hashes (Keycloak 26's default cost, 7 MiB, 5 passes, 1
+ * lane; the parameters inside each hash, so they can be raised later). Hashing runs on a worker thread and resumes on the caller's event loop, where
  * Hibernate Reactive needs it.
  */
 @ApplicationScoped
 public class SecretHasher {
-
-    /** Keycloak 26's default cost: 7 MiB, 5 iterations, 1 lane. */
-    private static final Argon2Function ARGON2 = Argon2Function.getInstance(7168, 5, 1, 32, Argon2.ID, 19);
 
     private final Vertx vertx;
     private final Counter verifications;
@@ -32,7 +27,7 @@ public class SecretHasher {
     }
 
     public Uni<String> hash(String secret) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> Password.hash(secret).addRandomSalt(16).with(ARGON2).getResult()));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> Argon2id.hash(secret, Argon2id.DEFAULT)));
     }
 
     /**
@@ -50,7 +45,7 @@ public class SecretHasher {
     private String dummyHash() {
         String hash = dummy;
         if (hash == null) {
-            hash = Password.hash(RandomTokens.of32Bytes()).addRandomSalt(16).with(ARGON2).getResult();
+            hash = Argon2id.hash(RandomTokens.of32Bytes(), Argon2id.DEFAULT);
             dummy = hash;
         }
         return hash;
@@ -62,11 +57,7 @@ public class SecretHasher {
 
     private boolean check(String secret, String hash) {
         verifications.increment();
-        try {
-            return Password.check(secret, hash).with(Argon2Function.getInstanceFromHash(hash));
-        } catch (RuntimeException malformedHash) {
-            return false;
-        }
+        return Argon2id.verify(secret, hash); // false for a malformed hash
     }
 
     /** A server-generated secret: 256 random bits, base64url (DESIGN.md, Secrets). */
