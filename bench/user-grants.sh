@@ -4,13 +4,14 @@
 #    from an address of their own), with clients that retry a refusal at once (wrk's way, and an
 #    attacker's) and with clients that wait its Retry-After (the suite's apps): successful logins/s
 #    against Argon2id verifications/s on every core (bench/HashBench.java), since each login costs
-#    one; p50/p99 of accepted logins; the refusals (503 busy with Retry-After), their p99, and any
+#    one, each login slice against a hashing slice of its own just before it (ROUNDS x SLICE s);
+#    p50/p99 of accepted logins; the refusals (503 busy with Retry-After), their p99, and any
 #    503 that is not "busy" (the circuit breaker or a timeout: must be none); the cores the
 #    auth-service and the identity-service used (what is left of the machine's for hashing);
 #  - refresh-token grant (16 and 64 connections): refreshes per auth-service CPU-second against
 #    the signing ceiling (bench/SignBench.java), with p50/p99.
 #
-#   bench/user-grants.sh            (DURATION=20 to change)
+#   bench/user-grants.sh            (DURATION=20 SLICE=10 ROUNDS=3 to change)
 #
 # Needs wrk, psql, and PostgreSQL and Redis at the usual addresses.
 . "$(dirname "$0")/lib.sh"
@@ -26,9 +27,6 @@ AUTH_LIB="$ROOT/auth-service/target/quarkus-app/lib/boot/*:$ROOT/auth-service/ta
 IDENTITY_LIB="$ROOT/identity-service/target/quarkus-app/lib/main/*"
 
 echo "== ceilings (${DURATION}s each, ${CORES} threads)"
-hash_line=$("$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" "$DURATION" "$CORES" 2>/dev/null | tail -1)
-echo "$hash_line"
-hash_rate=$(echo "$hash_line" | awk '{print $3}')
 sign_line=$("$JAVA" -cp "$AUTH_LIB" "$ROOT/bench/SignBench.java" RS256 "$DURATION" "$CORES" 2>/dev/null | tail -1)
 echo "$sign_line"
 sign_rate=$(echo "$sign_line" | awk '{print $4}')
@@ -51,27 +49,40 @@ for _ in $(seq 1 60); do login johndoe | grep -q access_token && break; sleep 0.
 login johndoe | grep -q access_token || { echo "password grant failed; see $RESULTS/*.log" >&2; exit 1; }
 
 echo "== password grant"
-# The hashing ceiling moves with whatever else the machine runs: measured again after the logins,
-# and the higher of the two taken, so a ratio is never flattered by a slow first measurement.
+# The hashing ceiling moves by a factor of two within minutes on a shared machine: it is measured
+# in a slice of SLICE seconds just before each login slice of the same length, ROUNDS times per
+# line, and each login slice is set against its own ceiling; the line gives the median ratio.
+SLICE=${SLICE:-10}
+ROUNDS=${ROUNDS:-3}
+coproc HASHING { "$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" serve "$CORES" 2>/dev/null; }
+ceiling_slice() { echo "$SLICE" >&"${HASHING[1]}"; local rate; read -r rate <&"${HASHING[0]}"; echo "$rate"; }
 # Warm-up in both modes, long enough for the JIT: with 5 s, the first measured run paid for C2
 # compiling the auth-service's refusal path (0.76 of a core there, 0.38 once compiled).
 "$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" >/dev/null
 "$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" honour >/dev/null
-{ echo "clients        logins/s  p50       p99       refused/s  refused-p99 ceiling   refusals by kind"
+median() { sort -n | awk '{a[NR] = $1} END {printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+{ printf '%-12s %-9s %-9s %-9s %-10s %-11s %-9s %-6s %s\n' clients logins/s p50 p99 refused/s refused-p99 ceiling ratio "rounds; refusals by kind; cores auth/identity"
 for mode in at-once honour; do
   for c in 16 64; do
-    a0=$(cpu_seconds "$AUTH_PID"); i0=$(cpu_seconds "$IDENTITY_PID")
-    read -r ok p50 p99 refused rp99 noretry kinds <<<"$("$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" "$c" "$DURATION" "$mode")"
-    cores=$(awk -v a0="$a0" -v a1="$(cpu_seconds "$AUTH_PID")" -v i0="$i0" -v i1="$(cpu_seconds "$IDENTITY_PID")" -v d="$DURATION" \
-      'BEGIN {printf "%.2f/%.2f", (a1 - a0) / d, (i1 - i0) / d}')
-    echo "$c $mode $ok $p50 $p99 $refused $rp99 - $kinds (no-Retry-After:$noretry) cores-auth/identity:$cores"
+    rows=""
+    for _ in $(seq 1 "$ROUNDS"); do
+      ceiling=$(ceiling_slice)
+      a0=$(cpu_seconds "$AUTH_PID"); i0=$(cpu_seconds "$IDENTITY_PID")
+      read -r ok p50 p99 refused rp99 noretry kinds <<<"$("$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" "$c" "$SLICE" "$mode")"
+      cores=$(awk -v a0="$a0" -v a1="$(cpu_seconds "$AUTH_PID")" -v i0="$i0" -v i1="$(cpu_seconds "$IDENTITY_PID")" -v d="$SLICE" \
+        'BEGIN {printf "%.2f/%.2f", (a1 - a0) / d, (i1 - i0) / d}')
+      rows+="$ceiling $ok ${p50%ms} ${p99%ms} $refused ${rp99%ms} $noretry $kinds $cores"$'\n'
+    done
+    ratio=$(echo -n "$rows" | awk '{printf "%.3f\n", $2 / $1}' | median)
+    echo -n "$rows" | awk -v c="$c" -v mode="$mode" -v ratio="$ratio" '
+      {ceil += $1; ok += $2; p50 += $3; if ($4 > p99) p99 = $4; ref += $5; if ($6 > rp99) rp99 = $6; noretry += $7
+       rounds = rounds sprintf("%s%.0f%%", NR > 1 ? " " : "", 100 * $2 / $1); kinds = kinds " " $8; cores = cores " " $9}
+      END {printf "%-12s %-9.1f %-9s %-9s %-10.1f %-11s %-9.1f %-6s %s;%s (no-Retry-After:%d);%s\n", c " " mode, ok / NR, sprintf("%.0fms", p50 / NR),
+             p99 "ms", ref / NR, rp99 "ms", ceil / NR, sprintf("%.0f%%", 100 * ratio), rounds, kinds, noretry, cores}'
   done
-done; } > "$RESULTS/password-grant.raw"
-hash_after=$("$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" "$DURATION" "$CORES" 2>/dev/null | tail -1 | awk '{print $3}')
-ceiling=$(awk -v a="$hash_rate" -v b="$hash_after" 'BEGIN {print (a > b ? a : b)}')
-echo "Argon2id ceiling before the logins $hash_rate/s, after $hash_after/s: ratios against $ceiling/s"
-awk -v h="$ceiling" 'NR == 1 {print; next} {printf "%-14s %-9s %-9s %-9s %-10s %-11s %-9s", $1 " " $2, $3, $4, $5, $6, $7, sprintf("%.0f%%", 100 * $3 / h); for (i = 9; i <= NF; i++) printf " %s", $i; print ""}' \
-  "$RESULTS/password-grant.raw" | tee "$RESULTS/password-grant.txt"
+done; } > "$RESULTS/password-grant.txt" # not through a pipe: a coprocess's descriptors stay out of subshells
+exec {HASHING[1]}>&-
+cat "$RESULTS/password-grant.txt"
 
 echo "== refresh-token grant"
 printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' conns refreshes/s p50 p99 non2xx server-cpu refreshes/cpu-s "of ${CORES}-thread signing ceiling"
