@@ -59,6 +59,8 @@ public class KeyManager {
     private final Duration rotationInterval;
     private final Duration prepublication;
     private final Duration retention;
+    /** How long an operator's rotation or withdrawal waits for a scheduled check to let go of the lock. */
+    private static final long OPERATOR_LOCK_WAIT_MILLIS = 2000;
 
     public KeyManager(SigningKeyRepository repository, KeyWithdrawals withdrawals, KeyEncryption encryption, KeyRing ring,
                       Vertx vertx, AuthConfig config) {
@@ -116,7 +118,7 @@ public class KeyManager {
      */
     public Uni<Withdrawal> withdraw(String kid, Instant at) {
         Instant now = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: a second withdrawal answers the same
-        return Panache.withTransaction(() -> repository.tryRotationLock().flatMap(locked -> {
+        return Panache.withTransaction(() -> repository.rotationLock(OPERATOR_LOCK_WAIT_MILLIS).flatMap(locked -> {
                     if (!locked) {
                         throw OAuthError.CONFLICT.exception("another replica is rotating the keys; retry");
                     }
@@ -166,7 +168,9 @@ public class KeyManager {
     }
 
     private Uni<Optional<Rotation>> rotateIfDue(Instant now, boolean force) {
-        return repository.tryRotationLock().flatMap(locked -> locked
+        // The scheduled check skips a round when the lock is taken; an operator's forced rotation waits.
+        Uni<Boolean> lock = force ? repository.rotationLock(OPERATOR_LOCK_WAIT_MILLIS) : repository.tryRotationLock();
+        return lock.flatMap(locked -> locked
                 ? repository.listByActivation().flatMap(rows -> rotate(rows, now, force))
                 : Uni.createFrom().item(Optional.empty()));
     }

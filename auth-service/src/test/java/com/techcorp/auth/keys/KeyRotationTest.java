@@ -107,6 +107,27 @@ class KeyRotationTest {
         given().get("/.well-known/jwks.json").then().statusCode(200).header("Cache-Control", equalTo("public, max-age=1"));
     }
 
+    /**
+     * Every replica's scheduled key check holds the rotation lock for a moment: an operator's
+     * rotation or withdrawal waits it out rather than answering 409 (seen in CI: the 1 s test sync
+     * raced a withdrawal).
+     */
+    @Test
+    void anOperatorsRotationWaitsForTheLockAScheduledCheckHolds() throws Exception {
+        var pg = com.techcorp.oauth.teststorage.TestStorage.postgres();
+        String admin = TestClients.adminToken();
+        var pool = Executors.newSingleThreadExecutor();
+        try (var connection = java.sql.DriverManager.getConnection(pg.jdbcUrl("auth_service_test"), pg.user(), pg.password())) {
+            Future<?> holding = pool.submit(() -> connection.createStatement()
+                    .execute("select pg_advisory_xact_lock(" + SigningKeyRepository.ROTATION_LOCK + "), pg_sleep(1.2)"));
+            Thread.sleep(300);
+            given().auth().oauth2(admin).post("/admin/keys/rotate").then().statusCode(200);
+            holding.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void twoConcurrentRotationsCreateOneKey() throws Throwable {
         int keysBefore = countKeys();
