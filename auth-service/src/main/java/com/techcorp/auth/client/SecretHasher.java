@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Client secrets are stored as Argon2id hashes (Keycloak 26's default cost, 7 MiB, 5 passes, 1
- * lane; the parameters inside each hash, so they can be raised later). Hashing runs on a worker thread and resumes on the caller's event loop, where
- * Hibernate Reactive needs it.
+ * lane; the parameters inside each hash, so they can be raised later). Hashing runs on a worker
+ * thread and resumes on the caller's event loop, where Hibernate Reactive needs it.
  */
 @ApplicationScoped
 public class SecretHasher {

@@ -41,6 +41,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyManager {
 
+    /** How long an operator's rotation or withdrawal waits for a scheduled check to let go of the lock. */
+    private static final long OPERATOR_LOCK_WAIT_MILLIS = 2000;
+
     /** The outcome of a rotation: the successor key and when it starts to sign. */
     public record Rotation(@JsonProperty("kid") String kid, @JsonProperty("active_from") Instant activeFrom) {
     }
@@ -59,8 +62,6 @@ public class KeyManager {
     private final Duration rotationInterval;
     private final Duration prepublication;
     private final Duration retention;
-    /** How long an operator's rotation or withdrawal waits for a scheduled check to let go of the lock. */
-    private static final long OPERATOR_LOCK_WAIT_MILLIS = 2000;
 
     public KeyManager(SigningKeyRepository repository, KeyWithdrawals withdrawals, KeyEncryption encryption, KeyRing ring,
                       Vertx vertx, AuthConfig config) {

@@ -54,6 +54,10 @@ public class KeyRing {
      * The public key of a key withdrawn early, kept until its tokens would have expired: never to
      * accept a token, only to tell what that key really signed from what claims to be from it.
      */
+    public boolean anyWithdrawn() {
+        return !withdrawn.isEmpty();
+    }
+
     public Optional<PublicKey> withdrawnKey(String kid) {
         return kid == null ? Optional.empty() : Optional.ofNullable(withdrawn.get(kid));
     }

@@ -3,6 +3,7 @@ package com.techcorp.auth.keys;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.DatabaseException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public class SigningKeyRepository implements PanacheRepositoryBase<SigningKeyEnt
 
     private static boolean lockTimedOut(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.sqlclient.DatabaseException db && "55P03".equals(db.getSqlState())) {
+            if (t instanceof DatabaseException db && "55P03".equals(db.getSqlState())) {
                 return true;
             }
         }

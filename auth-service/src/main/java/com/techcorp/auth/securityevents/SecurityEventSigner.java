@@ -59,9 +59,12 @@ public class SecurityEventSigner {
         }
     }
 
-    /** Whether some entry of the page is signed by a withdrawn key (re-signing costs CPU). */
+    /**
+     * Whether some entry of the page is signed by a withdrawn key (re-signing costs CPU). With no
+     * key withdrawn, as nearly always, no entry's header is even read.
+     */
     public boolean needsResigning(List<SecurityEventLog.Entry> entries) {
-        return entries.stream().anyMatch(entry -> keys.withdrawnKey(kidOf(entry.set())).isPresent());
+        return keys.anyWithdrawn() && entries.stream().anyMatch(entry -> keys.withdrawnKey(kidOf(entry.set())).isPresent());
     }
 
     /** The entries as receivers can verify them now: none signed by a withdrawn key. */

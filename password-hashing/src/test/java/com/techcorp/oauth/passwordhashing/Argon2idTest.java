@@ -40,6 +40,7 @@ class Argon2idTest {
                 WRITTEN_BY_PASSWORD4J.replace("argon2id", "argon2i"),
                 WRITTEN_BY_PASSWORD4J.replace("v=19", "v=16"),
                 WRITTEN_BY_PASSWORD4J.replace("m=7168", "m=9999999"),
+                WRITTEN_BY_PASSWORD4J.replace("m=7168", "m=65537"),
                 WRITTEN_BY_PASSWORD4J.replace("t=5", "t=99"),
                 WRITTEN_BY_PASSWORD4J.replace("p=1", "p=0"),
                 WRITTEN_BY_PASSWORD4J.replace("$E4S", "$E"),
