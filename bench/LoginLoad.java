@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * kept-alive HTTP/1.1 connection written by hand: as light on the CPU it shares as wrk.
  *
  * Usage: java bench/LoginLoad.java URL CONNECTIONS SECONDS [honour]
+ *        java bench/LoginLoad.java URL serve   (then one line per slice on stdin, "CONNECTIONS
+ *        SECONDS [honour]", each answered with its result line: one JVM for every slice, so no
+ *        slice pays for starting one and compiling this file on the CPU it measures)
  *   honour: a refused client waits its Retry-After before trying again, as the suite's apps do;
  *           without it every client retries at once (what wrk does, and an attacker).
  * Prints: accepted/s p50 p99 refused/s refused-p99 refusals-without-Retry-After {kind=count}
@@ -33,9 +36,20 @@ public class LoginLoad {
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
-        int connections = Integer.parseInt(args[1]);
-        long seconds = Long.parseLong(args[2]);
-        boolean honour = args.length > 3 && args[3].equals("honour");
+        if (args[1].equals("serve")) {
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] slice = line.trim().split(" ");
+                System.out.println(slice(url, Integer.parseInt(slice[0]), Long.parseLong(slice[1]),
+                        slice.length > 2 && slice[2].equals("honour")));
+                System.out.flush();
+            }
+            return;
+        }
+        System.out.println(slice(url, Integer.parseInt(args[1]), Long.parseLong(args[2]), args.length > 3 && args[3].equals("honour")));
+    }
+
+    private static String slice(URI url, int connections, long seconds, boolean honour) throws InterruptedException {
         List<Long> accepted = new CopyOnWriteArrayList<>();
         List<Long> refused = new CopyOnWriteArrayList<>();
         AtomicInteger noRetryAfter = new AtomicInteger();
@@ -100,7 +114,7 @@ public class LoginLoad {
         for (Thread t : threads) {
             t.join();
         }
-        System.out.printf("%.1f %s %s %.1f %s %d %s%n", accepted.size() / (double) seconds, ms(accepted, 50), ms(accepted, 99),
+        return String.format("%.1f %s %s %.1f %s %d %s", accepted.size() / (double) seconds, ms(accepted, 50), ms(accepted, 99),
                 refused.size() / (double) seconds, ms(refused, 99), noRetryAfter.get(),
                 new TreeMap<>(kinds).toString().replace(" ", "_"));
     }

@@ -56,10 +56,16 @@ SLICE=${SLICE:-10}
 ROUNDS=${ROUNDS:-3}
 coproc HASHING { "$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" serve "$CORES" 2>/dev/null; }
 ceiling_slice() { echo "$SLICE" >&"${HASHING[1]}"; local rate; read -r rate <&"${HASHING[0]}"; echo "$rate"; }
+# The load generator too answers slice after slice from one JVM: started per slice, its start-up
+# and the compiling of LoginLoad.java took 10 ms of CPU per login from the machine it measures.
+mkfifo "$RESULTS/login-load.in" "$RESULTS/login-load.out" 2>/dev/null || true
+"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" serve <"$RESULTS/login-load.in" >"$RESULTS/login-load.out" 2>/dev/null &
+exec {LOGIN_IN}>"$RESULTS/login-load.in" {LOGIN_OUT}<"$RESULTS/login-load.out"
+login_slice() { echo "$*" >&"$LOGIN_IN"; local line; read -r line <&"$LOGIN_OUT"; echo "$line"; }
 # Warm-up in both modes, long enough for the JIT: with 5 s, the first measured run paid for C2
 # compiling the auth-service's refusal path (0.76 of a core there, 0.38 once compiled).
-"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" >/dev/null
-"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" 64 "${WARMUP:-20}" honour >/dev/null
+login_slice 64 "${WARMUP:-20}" >/dev/null
+login_slice 64 "${WARMUP:-20}" honour >/dev/null
 median() { sort -n | awk '{a[NR] = $1} END {printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 { printf '%-12s %-9s %-9s %-9s %-10s %-11s %-9s %-6s %s\n' clients logins/s p50 p99 refused/s refused-p99 ceiling ratio "rounds; refusals by kind; cores auth/identity"
 for mode in at-once honour; do
@@ -68,7 +74,7 @@ for mode in at-once honour; do
     for _ in $(seq 1 "$ROUNDS"); do
       ceiling=$(ceiling_slice)
       a0=$(cpu_seconds "$AUTH_PID"); i0=$(cpu_seconds "$IDENTITY_PID")
-      read -r ok p50 p99 refused rp99 noretry kinds <<<"$("$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" "$c" "$SLICE" "$mode")"
+      read -r ok p50 p99 refused rp99 noretry kinds <<<"$(login_slice "$c" "$SLICE" "$mode")"
       cores=$(awk -v a0="$a0" -v a1="$(cpu_seconds "$AUTH_PID")" -v i0="$i0" -v i1="$(cpu_seconds "$IDENTITY_PID")" -v d="$SLICE" \
         'BEGIN {printf "%.2f/%.2f", (a1 - a0) / d, (i1 - i0) / d}')
       rows+="$ceiling $ok ${p50%ms} ${p99%ms} $refused ${rp99%ms} $noretry $kinds $cores"$'\n'
@@ -81,7 +87,7 @@ for mode in at-once honour; do
              p99 "ms", ref / NR, rp99 "ms", ceil / NR, sprintf("%.0f%%", 100 * ratio), rounds, kinds, noretry, cores}'
   done
 done; } > "$RESULTS/password-grant.txt" # not through a pipe: a coprocess's descriptors stay out of subshells
-exec {HASHING[1]}>&-
+exec {HASHING[1]}>&- {LOGIN_IN}>&-
 cat "$RESULTS/password-grant.txt"
 
 echo "== refresh-token grant"
