@@ -32,11 +32,21 @@ fresh_database() {
 # management_port PORT: where a service started by start_service on PORT has its /q endpoints.
 management_port() { echo $(( $1 + 1000 )); }
 
-# start_service JAR PORT LOG [VAR=VALUE ...]: starts it in the demo profile; prints its PID once ready.
+# jvm_memory JAR: its service's Kubernetes memory limit as -XX:MaxRAM (see deploy/jvm/service.options).
+jvm_memory() {
+  local service mi
+  service=$(basename "$(dirname "$(dirname "$(dirname "$1")")")")
+  mi=$(sed -n 's/.*limits:.*memory: *\([0-9]*\)Mi.*/\1/p' "$ROOT/deploy/k8s/base/$service.yaml" | head -n 1)
+  echo "-XX:MaxRAM=${mi:?no memory limit in deploy/k8s/base/$service.yaml}m"
+}
+
+# start_service JAR PORT LOG [VAR=VALUE ...]: starts it in the demo profile, with the JVM settings
+# it has everywhere else; prints its PID once ready.
 start_service() {
   local jar=$1 port=$2 log=$3; shift 3
   # JAVA_OPTS: extra JVM flags, e.g. a JFR recording to profile the service under load.
-  env MANAGEMENT_PORT="$(management_port "$port")" "$@" "$JAVA" -Xmx1g ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
+  env MANAGEMENT_PORT="$(management_port "$port")" "$@" "$JAVA" @"$ROOT/deploy/jvm/service.options" "$(jvm_memory "$jar")" \
+    ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do
     if curl -sf "http://127.0.0.1:$(management_port "$port")/q/health/ready" >/dev/null 2>&1; then echo "$pid"; return 0; fi

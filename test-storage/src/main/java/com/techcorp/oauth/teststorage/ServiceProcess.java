@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One of the suite's services, run from its packaged jar as a real process for a test: started on
@@ -41,7 +43,7 @@ public final class ServiceProcess {
         Path jar = locate(module);
         Path log = Path.of(System.getProperty("user.dir"), "target", module + "-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "@" + jvmOptions(jar), maxRam(jar, module), "-jar", jar.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
@@ -176,6 +178,32 @@ public final class ServiceProcess {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service was not ready within " + timeout + "; see " + log);
+    }
+
+    /** The JVM settings every service has wherever it runs: deploy/jvm/service.options. */
+    private static Path jvmOptions(Path jar) {
+        return repositoryRoot(jar).resolve("deploy/jvm/service.options");
+    }
+
+    private static final Pattern MEMORY_LIMIT = Pattern.compile("limits:.*memory: *(\\d+)Mi");
+
+    /** The service's Kubernetes memory limit as -XX:MaxRAM: it sizes its heap in a test as in its pod. */
+    private static String maxRam(Path jar, String module) {
+        Path manifest = repositoryRoot(jar).resolve("deploy/k8s/base/" + module + ".yaml");
+        try {
+            Matcher limit = MEMORY_LIMIT.matcher(Files.readString(manifest));
+            if (!limit.find()) {
+                throw new IllegalStateException("no memory limit in " + manifest);
+            }
+            return "-XX:MaxRAM=" + limit.group(1) + "m";
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + manifest, e);
+        }
+    }
+
+    /** ROOT/module/target/quarkus-app/quarkus-run.jar */
+    private static Path repositoryRoot(Path jar) {
+        return jar.toAbsolutePath().getParent().getParent().getParent().getParent();
     }
 
     private static Path locate(String module) {
