@@ -32,20 +32,15 @@ fresh_database() {
 # management_port PORT: where a service started by start_service on PORT has its /q endpoints.
 management_port() { echo $(( $1 + 1000 )); }
 
-# jvm_memory JAR: its service's Kubernetes memory limit as -XX:MaxRAM (see deploy/jvm/service.options).
-jvm_memory() {
-  local service mi
-  service=$(basename "$(dirname "$(dirname "$(dirname "$1")")")")
-  mi=$(sed -n 's/.*limits:.*memory: *\([0-9]*\)Mi.*/\1/p' "$ROOT/deploy/k8s/base/$service.yaml" | head -n 1)
-  echo "-XX:MaxRAM=${mi:?no memory limit in deploy/k8s/base/$service.yaml}m"
-}
+. "$ROOT/deploy/jvm/memory.sh"
 
 # start_service JAR PORT LOG [VAR=VALUE ...]: starts it in the demo profile, with the JVM settings
 # it has everywhere else; prints its PID once ready.
 start_service() {
-  local jar=$1 port=$2 log=$3; shift 3
+  local jar=$1 port=$2 log=$3 memory; shift 3
+  memory=$(jvm_memory "$(basename "$(dirname "$(dirname "$(dirname "$jar")")")")") # MODULE/target/quarkus-app/quarkus-run.jar
   # JAVA_OPTS: extra JVM flags, e.g. a JFR recording to profile the service under load.
-  env MANAGEMENT_PORT="$(management_port "$port")" "$@" "$JAVA" @"$ROOT/deploy/jvm/service.options" "$(jvm_memory "$jar")" \
+  env MANAGEMENT_PORT="$(management_port "$port")" "$@" "$JAVA" @"$ROOT/deploy/jvm/service.options" "$memory" \
     ${JAVA_OPTS:-} -Dquarkus.profile=demo -jar "$jar" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 120); do

@@ -32,7 +32,8 @@ class JvmSettingsTest {
         assertTrue(dockerfile.contains("exec java @/app/jvm.options $JAVA_OPTS -jar"), "the image starts with them");
         for (String script : List.of("deploy/local/suite", "bench/lib.sh")) {
             String text = Repo.read(script);
-            assertTrue(text.contains("@\"$ROOT/" + OPTIONS + "\" \"$(jvm_memory"), script);
+            assertTrue(text.contains(". \"$ROOT/deploy/jvm/memory.sh\"") && text.contains("memory=$(jvm_memory "), script);
+            assertTrue(text.contains("@\"$ROOT/" + OPTIONS + "\" \"$memory\""), script);
             assertFalse(text.contains("-Xmx"), script + " sets no heap of its own");
         }
         assertTrue(Repo.read("test-storage/src/main/java/com/techcorp/oauth/teststorage/ServiceProcess.java")
