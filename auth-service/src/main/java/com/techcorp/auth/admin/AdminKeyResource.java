@@ -72,6 +72,6 @@ public class AdminKeyResource {
     @POST
     @Path("rotate")
     public Uni<KeyManager.Rotation> rotate() {
-        return manager.rotateNow(Instant.now());
+        return manager.rotateNow();
     }
 }

@@ -95,18 +95,21 @@ public class KeyManager {
 
     /** Rotates when due (on the replica that gets the lock), then re-reads the keys into the ring. */
     public Uni<Void> sync(Instant now) {
-        return Panache.withTransaction(() -> rotateIfDue(now, false)).replaceWith(reload(now));
+        return Panache.withTransaction(() -> rotateIfDue(now, false)).replaceWith(reload());
     }
 
     /**
      * Starts a rotation now, whatever the schedule: a successor is published at once and signs
      * after the pre-publication window. If a successor is already waiting, that one is returned.
+     * It decides on the time at which it holds the rotation lock, which it may have waited for: a
+     * successor that began signing during the wait gets a successor of its own, rather than being
+     * answered as the one still waiting (a rotation that rotated nothing).
      */
-    public Uni<Rotation> rotateNow(Instant now) {
-        return Panache.withTransaction(() -> rotateIfDue(now, true))
+    public Uni<Rotation> rotateNow() {
+        return Panache.withTransaction(() -> rotateIfDue(null, true))
                 .map(rotation -> rotation.orElseThrow(
                         () -> OAuthError.CONFLICT.exception("another replica is rotating the keys; retry")))
-                .call(() -> reload(now));
+                .call(this::reload);
     }
 
     /**
@@ -126,7 +129,7 @@ public class KeyManager {
                     return repository.listByActivation().flatMap(rows -> withdraw(rows, kid, now));
                 }))
                 .map(withdrawnAt -> new Withdrawal(kid, withdrawnAt, withdrawnAt.plus(retention)))
-                .call(() -> reload(now))
+                .call(this::reload)
                 .call(() -> withdrawals.mark(kid));
     }
 
@@ -164,15 +167,16 @@ public class KeyManager {
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> watchWithdrawals() {
         return withdrawals.changed()
-                .flatMap(changed -> changed ? reload(Instant.now()) : Uni.createFrom().voidItem())
+                .flatMap(changed -> changed ? reload() : Uni.createFrom().voidItem())
                 .onFailure().recoverWithNull();
     }
 
+    /** @param now the scheduled check's time; null for an operator's rotation, which decides once it holds the lock */
     private Uni<Optional<Rotation>> rotateIfDue(Instant now, boolean force) {
         // The scheduled check skips a round when the lock is taken; an operator's forced rotation waits.
         Uni<Boolean> lock = force ? repository.rotationLock(OPERATOR_LOCK_WAIT_MILLIS) : repository.tryRotationLock();
         return lock.flatMap(locked -> locked
-                ? repository.listByActivation().flatMap(rows -> rotate(rows, now, force))
+                ? repository.listByActivation().flatMap(rows -> rotate(rows, now != null ? now : Instant.now(), force))
                 : Uni.createFrom().item(Optional.empty()));
     }
 
@@ -233,7 +237,7 @@ public class KeyManager {
         }
     }
 
-    private Uni<Void> reload(Instant now) {
+    private Uni<Void> reload() {
         return Panache.withSession(repository::listByActivation).invoke(rows -> ring.replace(toKeys(rows), withdrawnKeys(rows))).replaceWithVoid();
     }
 

@@ -2,6 +2,7 @@ package com.techcorp.auth.keys;
 
 import com.techcorp.auth.support.Jwks;
 import com.techcorp.auth.support.TestClients;
+import com.techcorp.oauth.teststorage.TestStorage;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.junit.jupiter.api.Test;
 
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -114,15 +116,41 @@ class KeyRotationTest {
      */
     @Test
     void anOperatorsRotationWaitsForTheLockAScheduledCheckHolds() throws Exception {
-        var pg = com.techcorp.oauth.teststorage.TestStorage.postgres();
+        var pg = TestStorage.postgres();
         String admin = TestClients.adminToken();
         var pool = Executors.newSingleThreadExecutor();
-        try (var connection = java.sql.DriverManager.getConnection(pg.jdbcUrl("auth_service_test"), pg.user(), pg.password())) {
+        try (var connection = DriverManager.getConnection(pg.jdbcUrl("auth_service_test"), pg.user(), pg.password())) {
             Future<?> holding = pool.submit(() -> connection.createStatement()
                     .execute("select pg_advisory_xact_lock(" + SigningKeyRepository.ROTATION_LOCK + "), pg_sleep(1.2)"));
             Thread.sleep(300);
             given().auth().oauth2(admin).post("/admin/keys/rotate").then().statusCode(200);
             holding.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A rotation that waited for the lock decides on the time it got it: the successor that began
+     * signing meanwhile gets a successor of its own (it was answered as the one still waiting,
+     * from the time the request came in: a rotation that rotated nothing).
+     */
+    @Test
+    void aRotationThatWaitedForTheLockSeesTheSuccessorThatBeganSigningMeanwhile() throws Exception {
+        var waiting = rotateViaAdminApi();
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(waiting.activeFrom().minusMillis(1000)));
+        var pg = TestStorage.postgres();
+        String admin = TestClients.adminToken();
+        var pool = Executors.newSingleThreadExecutor();
+        try (var connection = DriverManager.getConnection(pg.jdbcUrl("auth_service_test"), pg.user(), pg.password())) {
+            long holdMillis = Duration.between(Instant.now(), waiting.activeFrom()).toMillis() + 300;
+            Future<?> holding = pool.submit(() -> connection.createStatement()
+                    .execute("select pg_advisory_xact_lock(" + SigningKeyRepository.ROTATION_LOCK + "), pg_sleep(" + holdMillis / 1000.0 + ")"));
+            Thread.sleep(200);
+            var response = given().auth().oauth2(admin).post("/admin/keys/rotate").then().statusCode(200).extract();
+            holding.get();
+            assertNotEquals(waiting.kid(), response.path("kid"), "the key that signs now is not its own successor");
+            assertTrue(Instant.parse(response.path("active_from")).isAfter(waiting.activeFrom()));
         } finally {
             pool.shutdownNow();
         }
@@ -135,7 +163,7 @@ class KeyRotationTest {
         try {
             Callable<String> rotate = () -> {
                 try {
-                    return VertxContextSupport.subscribeAndAwait(() -> manager.rotateNow(Instant.now())).kid();
+                    return VertxContextSupport.subscribeAndAwait(() -> manager.rotateNow()).kid();
                 } catch (Throwable lostTheLock) {
                     return "lost";
                 }
