@@ -32,3 +32,8 @@ function response(status, headers, body)
   local token = body:match('"refresh_token":"([^"]+)"')
   if token then table.insert(queue, token) end
 end
+
+-- The tail beyond wrk's --latency table (50/75/90/99 %), read by bench/lib.sh's load.
+function done(summary, latency, requests)
+  io.write(string.format("p99.9 %.2fms\n", latency:percentile(99.9) / 1000))
+end

@@ -9,7 +9,7 @@
 #    503 that is not "busy" (the circuit breaker or a timeout: must be none); the cores the
 #    auth-service and the identity-service used (what is left of the machine's for hashing);
 #  - refresh-token grant (16 and 64 connections): refreshes per auth-service CPU-second against
-#    the signing ceiling (bench/SignBench.java), with p50/p99.
+#    the signing ceiling (bench/SignBench.java), with p50/p99/p99.9.
 #
 #   bench/user-grants.sh            (DURATION=20 SLICE=10 ROUNDS=3 to change)
 #
@@ -42,8 +42,8 @@ IDENTITY_PID=$(start_service "$IDENTITY_JAR" "$IDENTITY_PORT" "$RESULTS/identity
   IDENTITY_PORT="$IDENTITY_PORT" DB_NAME=identity_bench \
   AUTH_JWKS_URL="http://127.0.0.1:$AUTH_PORT/.well-known/jwks.json")
 URL="http://127.0.0.1:$AUTH_PORT/oauth/token"
-export AUTH="Basic $(printf 'techcorp_employee_portal:super_secret' | base64)"
-login() { curl -s -X POST -H "Authorization: $AUTH" -d "grant_type=password&username=$1&password=secret123" "$URL"; }
+export AUTH="$MOBILE_APP_AUTH"
+login() { password_login "$URL" "$1"; }
 # The identity-service's first verification is cold (JWKS fetch, first query, JIT): warm it up.
 for _ in $(seq 1 60); do login johndoe | grep -q access_token && break; sleep 0.5; done
 login johndoe | grep -q access_token || { echo "password grant failed; see $RESULTS/*.log" >&2; exit 1; }
@@ -56,12 +56,7 @@ SLICE=${SLICE:-10}
 ROUNDS=${ROUNDS:-3}
 coproc HASHING { "$JAVA" -cp "$IDENTITY_LIB" "$ROOT/bench/HashBench.java" serve "$CORES" 2>/dev/null; }
 ceiling_slice() { echo "$SLICE" >&"${HASHING[1]}"; local rate; read -r rate <&"${HASHING[0]}"; echo "$rate"; }
-# The load generator too answers slice after slice from one JVM: started per slice, its start-up
-# and the compiling of LoginLoad.java took 10 ms of CPU per login from the machine it measures.
-mkfifo "$RESULTS/login-load.in" "$RESULTS/login-load.out" 2>/dev/null || true
-"$JAVA" "$ROOT/bench/LoginLoad.java" "$URL" serve <"$RESULTS/login-load.in" >"$RESULTS/login-load.out" 2>/dev/null &
-exec {LOGIN_IN}>"$RESULTS/login-load.in" {LOGIN_OUT}<"$RESULTS/login-load.out"
-login_slice() { echo "$*" >&"$LOGIN_IN"; local line; read -r line <&"$LOGIN_OUT"; echo "$line"; }
+login_load_serve "$URL"
 # Warm-up in both modes, long enough for the JIT: with 5 s, the first measured run paid for C2
 # compiling the auth-service's refusal path (0.76 of a core there, 0.38 once compiled).
 login_slice 64 "${WARMUP:-20}" >/dev/null
@@ -87,28 +82,24 @@ for mode in at-once honour; do
              p99 "ms", ref / NR, rp99 "ms", ceil / NR, sprintf("%.0f%%", 100 * ratio), rounds, kinds, noretry, cores}'
   done
 done; } > "$RESULTS/password-grant.txt" # not through a pipe: a coprocess's descriptors stay out of subshells
-exec {HASHING[1]}>&- {LOGIN_IN}>&-
+exec {HASHING[1]}>&-
+login_load_stop
 cat "$RESULTS/password-grant.txt"
 
 echo "== refresh-token grant"
-printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' conns refreshes/s p50 p99 non2xx server-cpu refreshes/cpu-s "of ${CORES}-thread signing ceiling"
+printf '%-6s %-11s %-9s %-9s %-9s %-7s %-10s %-14s %s\n' conns refreshes/s p50 p99 p99.9 non2xx server-cpu refreshes/cpu-s "of ${CORES}-thread signing ceiling"
 for round in warm-up 16 64; do
   c=${round/warm-up/16}
   TOKENS="$RESULTS/refresh-tokens.txt"
-  : > "$TOKENS"
   # One spare per wrk thread: wrk calls request() once per thread before it sends anything.
-  for i in $(seq 1 $(( c + 2 ))); do
-    login "$(echo johndoe janesmith alexchen mariagarcia samokafor priyanair | cut -d' ' -f$(( (i % 6) + 1 )))" \
-      | grep -o '"refresh_token":"[^"]*"' | cut -d'"' -f4 >> "$TOKENS"
-  done
-  [ "$(wc -l < "$TOKENS")" -eq $(( c + 2 )) ] || { echo "could not log in for refresh tokens: $(login johndoe)" >&2; exit 1; }
+  refresh_tokens "$URL" "$TOKENS" $(( c + 2 ))
   export TOKENS_FILE="$TOKENS" THREADS=2
   if [ "$round" = warm-up ]; then
     load "$AUTH_PID" "$URL" "$c" 10 "$ROOT/bench/refresh-rotation.lua" >/dev/null
     continue
   fi
-  read -r rps p50 p99 non2xx cpu requests <<<"$(load "$AUTH_PID" "$URL" "$c" "$DURATION" "$ROOT/bench/refresh-rotation.lua")"
+  read -r rps p50 p99 non2xx cpu requests p999 <<<"$(load "$AUTH_PID" "$URL" "$c" "$DURATION" "$ROOT/bench/refresh-rotation.lua")"
   per_cpu=$(awk -v r="$requests" -v f="$non2xx" -v c="$cpu" 'BEGIN {printf "%.0f", (r - f) / c}')
-  printf '%-6s %-11s %-9s %-9s %-7s %-10s %-14s %s\n' "$c" "$rps" "$p50" "$p99" "$non2xx" "${cpu}s" "$per_cpu" \
+  printf '%-6s %-11s %-9s %-9s %-9s %-7s %-10s %-14s %s\n' "$c" "$rps" "$p50" "$p99" "$p999" "$non2xx" "${cpu}s" "$per_cpu" \
     "$(awk -v p="$per_cpu" -v s="$sign_rate" 'BEGIN {printf "%.0f%%", 100 * p / s}')"
 done | tee "$RESULTS/refresh-grant.txt"
