@@ -19,6 +19,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReportService {
 
+    static final long BUILD_LOCK = 0x7265_706f_7274_6275L;
+
     private final DataServiceClient dataService;
 
     public ReportService(DataServiceClient dataService) {
@@ -26,6 +28,34 @@ public class ReportService {
     }
 
     public Uni<MonthlySalesReport> generate() {
+        return build()
+                .call(report -> Panache.withTransaction(() -> ReportEntity.of(report).persist()))
+                .invoke(report -> Log.infof("report %s generated: %s to %s", report.id(), report.firstPeriod(), report.lastPeriod()));
+    }
+
+    /**
+     * Generates a report unless one was generated since {@code since}, holding the build lock for
+     * the check and the write: of several replicas asking at once, one builds and the others
+     * answer empty (they see its report on their next check). Empty also when it did not build.
+     */
+    public Uni<Optional<MonthlySalesReport>> generateUnlessOneSince(Instant since) {
+        return Panache.withTransaction(() -> tryBuildLock()
+                .flatMap(locked -> locked ? ReportEntity.count("generatedAt >= ?1", since) : Uni.createFrom().item(-1L))
+                .flatMap(existing -> existing != 0
+                        ? Uni.createFrom().item(Optional.<MonthlySalesReport>empty())
+                        : build().call(report -> ReportEntity.of(report).persist()).map(Optional::of)))
+                .invoke(built -> built.ifPresent(report -> Log.infof("report %s generated on schedule: %s to %s",
+                        report.id(), report.firstPeriod(), report.lastPeriod())));
+    }
+
+    /** For the current transaction, without waiting: PostgreSQL advisory lock keys are global, this one is "build a report". */
+    private static Uni<Boolean> tryBuildLock() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select pg_try_advisory_xact_lock(" + BUILD_LOCK + ")", Boolean.class)
+                .getSingleResult());
+    }
+
+    private Uni<MonthlySalesReport> build() {
         return dataService.sales()
                 .map(data -> {
                     try {
@@ -37,9 +67,7 @@ public class ReportService {
                 .onFailure(DataServiceClient.TokenRefused.class).transform(e -> {
                     Log.error("data-service refused our access token, also a renewed one: check its issuer, audience and JWKS");
                     return ApiError.badGateway("data-service refused the report service's access token");
-                })
-                .call(report -> Panache.withTransaction(() -> ReportEntity.of(report).persist()))
-                .invoke(report -> Log.infof("report %s generated: %s to %s", report.id(), report.firstPeriod(), report.lastPeriod()));
+                });
     }
 
     @WithSession
