@@ -31,13 +31,16 @@ public class AccessTokenMinter {
     }
 
     public IssuedToken mint(AccessTokenClaims claims) {
-        Instant now = Instant.now();
+        Instant clock = Instant.now();
+        Instant now = clock;
         if (claims.clientCutoff() != null && now.getEpochSecond() <= claims.clientCutoff().getEpochSecond()) {
             // Issued after a cutoff of this very second: iat has whole seconds, so it names the next one.
             now = Instant.ofEpochSecond(claims.clientCutoff().getEpochSecond() + 1);
         }
         Instant expiresAt = now.plus(claims.lifetime());
-        SigningKey key = keys.signingKey(now);
+        // The key by the clock, not by that iat: a successor may begin signing only at its
+        // activation, when every resource server has had the pre-publication window to fetch it.
+        SigningKey key = keys.signingKey(clock);
         String jti = UUID.randomUUID().toString();
         String scope = String.join(" ", claims.scopes());
         JwtClaimsBuilder builder = Jwt.claims()

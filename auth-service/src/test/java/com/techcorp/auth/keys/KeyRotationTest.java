@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Rotation without downtime (test profile: pre-publication 2 s, sync every 1 s): a new key is
@@ -84,6 +86,35 @@ class KeyRotationTest {
         assertTrue(publishedKids().contains(oldKid), "the retired key stays published");
         assertEquals(client.clientId(), Jwks.verify(before).getSubject(), "a token signed before the rotation still verifies");
         assertEquals(client.clientId(), Jwks.verify(after).getSubject());
+    }
+
+    /**
+     * A client registered this very second gets tokens whose iat names the next second (its cutoff
+     * is in whole seconds); the key that signs them is still the one signing by the clock. It was
+     * picked by that iat: a successor signed up to a second before its activation (seen as a flaky
+     * rotation test: the "new" key had already signed the token taken before the rotation).
+     */
+    @Test
+    void aTokenOfAClientRegisteredThisSecondIsSignedByTheKeyActiveNowNotByItsSuccessor() throws Exception {
+        String admin = TestClients.adminToken();
+        KeyManager.Rotation rotation = rotateViaAdminApi();
+        // A successor that activates late in its second, so that a client can be registered in that second before it.
+        while (rotation.activeFrom().getNano() < 600_000_000) {
+            Instant waiting = rotation.activeFrom();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(waiting));
+            rotation = rotateViaAdminApi();
+        }
+        Instant activeFrom = rotation.activeFrom();
+        Instant secondStart = activeFrom.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> !Instant.now().isBefore(secondStart));
+        var client = given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("client_id", "test-cutoff-" + System.nanoTime(), "grant_types", List.of("client_credentials"), "scope", "data:read"))
+                .post("/admin/clients").then().statusCode(201).extract();
+        String token = given().auth().preemptive().basic(client.<String>path("client_id"), client.path("client_secret"))
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        Instant received = Instant.now();
+        assumeTrue(received.isBefore(activeFrom), "registered and served before the successor activated");
+        assertNotEquals(rotation.kid(), Jwks.header(token).getKeyIdHeaderValue(), "the successor does not sign before its activation");
     }
 
     @Test
