@@ -96,7 +96,9 @@ public class OAuthErrorMapper {
      * @param scope     the scope needed, for insufficient_scope
      */
     public static Response bearer(OAuthError error, boolean tokenSent, String description, String scope) {
+        // Replaces render's challenge (null removes a header): one challenge, bare when no token came.
         return Response.fromResponse(render(error, description))
+                .header(HttpHeaders.WWW_AUTHENTICATE, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, tokenSent ? Bearer.challenge(error.code(), description, scope) : Bearer.challenge(null, null, null))
                 .build();
     }
