@@ -8,6 +8,7 @@ package com.techcorp.auth.authorize;
  * @param redirectUriGiven whether the request named the redirect URI: only then must the token
  *                         request repeat it (RFC 6749 §4.1.3)
  * @param scope            the granted scope, space-separated
+ * @param nonce            OpenID Connect's nonce (Core §3.1.2.1), for the ID token; null if none
  */
 public record AuthorizationRequest(
         String clientId,
@@ -17,7 +18,8 @@ public record AuthorizationRequest(
         String scope,
         String state,
         String codeChallenge,
-        String codeChallengeMethod) {
+        String codeChallengeMethod,
+        String nonce) {
 
     public static final String CODE = "code";
     public static final String TOKEN = "token";

@@ -8,6 +8,7 @@ import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.authorizationcode.Pkce;
 import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.support.FormParameters;
+import com.techcorp.oauth.jsonerrors.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,8 @@ class AuthorizationRequests {
 
     /** Clients use state as an opaque nonce or a small encoded value; it is stored while the user signs in. */
     private static final int MAX_STATE = 1024;
+    /** OpenID Connect's nonce goes into the ID token as it came: bounded like state, and text a JSON string can hold. */
+    private static final int MAX_NONCE = 512;
 
     /** A valid request, or the answer that refuses it (a page, or a redirect back to the client). */
     record Validated(AuthorizationRequest request, Response refusal) {
@@ -83,6 +86,10 @@ class AuthorizationRequests {
         } catch (OAuthException e) {
             return refused(back, e.error(), e.description());
         }
+        String nonce = params.get("nonce");
+        if (nonce != null && !PlainText.is(nonce, MAX_NONCE)) {
+            return refused(back, OAuthError.INVALID_REQUEST, "nonce must be at most " + MAX_NONCE + " characters of text");
+        }
         String challenge = implicit ? null : params.get("code_challenge");
         String method = implicit ? null : params.get("code_challenge_method");
         String pkceProblem = pkceProblem(client, implicit, challenge, method);
@@ -92,7 +99,7 @@ class AuthorizationRequests {
         // RFC 7636 §4.3: an absent method means plain (refused above unless the client is registered for it).
         String effectiveMethod = challenge == null ? null : method == null ? Pkce.PLAIN : method;
         return new Validated(new AuthorizationRequest(client.clientId(), redirectUri, requested != null, params.get("response_type"),
-                String.join(" ", granted), state, challenge, effectiveMethod), null);
+                String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce), null);
     }
 
     /** @return why the PKCE parameters are refused, or null: S256 required of public clients, plain only where registered */

@@ -59,7 +59,8 @@ class AuthorizationResponses {
                 return done(back.success(TokenResponse.bearer(token, null).asParameters()));
             }
             var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
-                    request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod());
+                    request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod(),
+                    request.nonce(), user.authTime());
             return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
         });
     }

@@ -27,8 +27,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class PendingAuthorizations {
 
-    /** A user who has signed in for this request, awaiting consent. */
-    public record SignedInUser(String subject, String username, List<String> groups) {
+    /**
+     * A user who has signed in for this request, awaiting consent.
+     *
+     * @param authTime when the password was checked, epoch seconds (OpenID Connect's auth_time)
+     */
+    public record SignedInUser(String subject, String username, List<String> groups, long authTime) {
     }
 
     public record Pending(String id, AuthorizationRequest request, String bindingHash, String csrfToken, SignedInUser user) {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public class SignInResource {
     }
 
     private Uni<Response> signedIn(Pending request, Client client, VerifiedUser verified) {
-        SignedInUser user = new SignedInUser(verified.subject(), verified.username(), verified.groups());
+        SignedInUser user = new SignedInUser(verified.subject(), verified.username(), verified.groups(), Instant.now().getEpochSecond());
         if (client.firstParty()) {
             return responses.complete(request.id(), client, user);
         }

@@ -14,10 +14,16 @@ public record TokenResponse(
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
         @JsonProperty("refresh_token") String refreshToken,
-        @JsonProperty("scope") String scope) {
+        @JsonProperty("scope") String scope,
+        @JsonProperty("id_token") String idToken) {
 
     public static TokenResponse bearer(IssuedToken token, String refreshToken) {
-        return new TokenResponse(token.value(), "Bearer", token.expiresIn(), refreshToken, token.scope());
+        return new TokenResponse(token.value(), "Bearer", token.expiresIn(), refreshToken, token.scope(), null);
+    }
+
+    /** The same answer with OpenID Connect's ID token (Core §3.1.3.3). */
+    public TokenResponse withIdToken(String idToken) {
+        return new TokenResponse(accessToken, tokenType, expiresIn, refreshToken, scope, idToken);
     }
 
     /** The same answer as parameters of a redirect (RFC 6749 §4.2.2, the implicit grant's fragment). */

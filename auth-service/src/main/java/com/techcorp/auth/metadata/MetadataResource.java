@@ -3,6 +3,7 @@ package com.techcorp.auth.metadata;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.GrantTypes;
+import com.techcorp.auth.keys.SigningAlgorithm;
 import com.techcorp.auth.scope.ScopePolicy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,13 @@ public class MetadataResource {
         m.put("code_challenge_methods_supported", List.of("S256"));
         m.put("authorization_response_iss_parameter_supported", true);
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        // OpenID Connect Discovery 1.0 §3: ID tokens on the code flow, signed as the access tokens are.
+        m.put("userinfo_endpoint", issuer + "/oauth/userinfo");
+        m.put("subject_types_supported", List.of("public"));
+        // Both: the configured algorithm signs new keys, a key of the other may still sign until rotated (RS256 is required).
+        m.put("id_token_signing_alg_values_supported", Arrays.stream(SigningAlgorithm.values()).map(Enum::name).toList());
+        m.put("claims_supported", List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "amr",
+                "preferred_username"));
         this.metadata = Map.copyOf(m);
     }
 

@@ -19,6 +19,9 @@ public class ScopePolicy {
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,100}");
     private static final int MAX_SCOPES = 50;
 
+    /** OpenID Connect Core §3.1.2.1: asks for an ID token (and its access token may read the userinfo endpoint). */
+    public static final String OPENID = "openid";
+
     private final Map<String, String> audiences;
 
     public ScopePolicy(AuthConfig config) {

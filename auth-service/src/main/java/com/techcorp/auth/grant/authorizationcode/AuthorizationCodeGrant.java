@@ -14,6 +14,7 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.TokenRequest;
 import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.token.IdTokenMinter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,13 +36,15 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final UserTokenIssuer tokens;
     private final RefreshTokenStore refreshTokens;
     private final Revocations revocations;
+    private final IdTokenMinter idTokens;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserTokenIssuer tokens, RefreshTokenStore refreshTokens,
-                                  Revocations revocations) {
+                                  Revocations revocations, IdTokenMinter idTokens) {
         this.codes = codes;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.revocations = revocations;
+        this.idTokens = idTokens;
     }
 
     @Override
@@ -81,7 +84,16 @@ public class AuthorizationCodeGrant implements GrantHandler {
                                 ? revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
                                     throw INVALID;
                                 })
-                                : Uni.createFrom().item(issued.response())));
+                                : Uni.createFrom().item(withIdToken(issued, client, grant))));
+    }
+
+    /** OpenID Connect Core §3.1.3.3: a request with scope openid gets an ID token beside the access token. */
+    private TokenResponse withIdToken(UserTokens issued, Client client, AuthorizationCodes.CodeGrant grant) {
+        if (!ScopePolicy.parse(grant.scope()).contains(ScopePolicy.OPENID)) {
+            return issued.response();
+        }
+        return issued.response().withIdToken(idTokens.mint(client.clientId(), grant.subject(), grant.username(), grant.authTime(),
+                grant.nonce(), client.accessTokenLifetime(), issued.access()));
     }
 
     private Uni<Void> revokeIssued(Client client, Redemption reused) {

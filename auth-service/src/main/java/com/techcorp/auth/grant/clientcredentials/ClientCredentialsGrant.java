@@ -1,6 +1,7 @@
 package com.techcorp.auth.grant.clientcredentials;
 
 import com.techcorp.auth.client.Client;
+import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.grant.GrantHandler;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.scope.ScopePolicy;
@@ -38,6 +39,10 @@ public class ClientCredentialsGrant implements GrantHandler {
     @Override
     public Uni<TokenResponse> handle(TokenRequest request, Client client) {
         Set<String> granted = scopes.grant(request.param("scope"), client.allowedScopes(), client.defaultScopes());
+        if (granted.contains(ScopePolicy.OPENID)) {
+            // OpenID Connect is about a user who signed in; a client acting for itself has none.
+            throw OAuthError.INVALID_SCOPE.exception("scope openid needs a user: not with client_credentials");
+        }
         var claims = AccessTokenClaims.forClient(client.clientId(), granted, client.accessTokenLifetime(), client.tokensNotBefore());
         return Uni.createFrom().item(TokenResponse.bearer(minter.mint(claims), null));
     }

@@ -1,0 +1,175 @@
+package com.techcorp.auth.authorize;
+
+import com.techcorp.auth.support.Browser;
+import com.techcorp.auth.support.Jwks;
+import com.techcorp.auth.support.SeedUsers;
+import com.techcorp.auth.support.TestClients;
+import io.quarkus.test.junit.QuarkusTest;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.ISSUER;
+import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.PORTAL_CALLBACK;
+import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.PORTAL_WEB;
+import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.redeem;
+import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.signedInCode;
+import static com.techcorp.auth.support.Browser.VERIFIER;
+import static com.techcorp.auth.support.Browser.codeRequest;
+import static com.techcorp.auth.support.Browser.redirectParams;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * OpenID Connect Core 1.0 on the authorization-code flow, over HTTP against the real
+ * identity-service: scope openid gets an ID token (§3.1.3.3) whose signature verifies with the
+ * JWKS and whose claims say who signed in, when, for which client and with which nonce (§2,
+ * §3.1.3.7), bound to its access token by at_hash (§3.1.3.6); that access token reads the
+ * userinfo endpoint (§5.3) as a resource server's token, an ID token does not.
+ */
+@QuarkusTest
+class OpenIdConnectTest {
+
+    private static Map<String, String> openIdRequest(String nonce) {
+        Map<String, String> query = codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "oidc-state");
+        query.put("scope", "openid payslips:read");
+        if (nonce != null) {
+            query.put("nonce", nonce);
+        }
+        return query;
+    }
+
+    @Test
+    void scopeOpenidGetsASignedIdTokenForTheClientWithNonceAuthTimeAndAtHash() throws Exception {
+        long before = Instant.now().getEpochSecond();
+        String code = signedInCode(openIdRequest("n-0S6_WzA2Mj"), "johndoe");
+        var answer = redeem(PORTAL_WEB, code, PORTAL_CALLBACK, VERIFIER).statusCode(200)
+                .body("scope", equalTo("openid payslips:read")).extract();
+        String access = answer.path("access_token");
+        String idToken = answer.path("id_token");
+
+        JwtClaims id = Jwks.verify(idToken);
+        assertEquals("JWT", Jwks.header(idToken).getHeader("typ"), "not at+jwt: an ID token is no access token");
+        assertEquals(ISSUER, id.getIssuer());
+        assertEquals(SeedUsers.JOHNDOE_SUB, id.getSubject());
+        assertEquals(List.of(PORTAL_WEB), id.getAudience(), "the client alone: no resource server accepts it");
+        assertEquals(PORTAL_WEB, id.getClaimValue("azp"));
+        assertEquals("n-0S6_WzA2Mj", id.getClaimValue("nonce"));
+        assertEquals("johndoe", id.getClaimValue("preferred_username"));
+        assertEquals(List.of("pwd"), id.getStringListClaimValue("amr"));
+        long authTime = id.getClaimValue("auth_time", Long.class);
+        assertTrue(authTime >= before && authTime <= id.getIssuedAt().getValue(), "auth_time is the sign-in");
+        assertTrue(id.getExpirationTime().getValue() > id.getIssuedAt().getValue());
+        assertEquals(atHash(access), id.getClaimValue("at_hash"));
+
+        // The access token beside it is for the resource server, and for the userinfo endpoint here.
+        assertEquals(Set.of("employee-portal-api", "auth-service"), Set.copyOf(Jwks.verify(access).getAudience()));
+    }
+
+    @Test
+    void userinfoAnswersWhoTheAccessTokensUserIsByGetAndPost() {
+        String access = openIdAccessToken("johndoe");
+        given().auth().oauth2(access).get("/oauth/userinfo").then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("sub", equalTo(SeedUsers.JOHNDOE_SUB))
+                .body("preferred_username", equalTo("johndoe"));
+        given().auth().oauth2(access).post("/oauth/userinfo").then().statusCode(200).body("sub", equalTo(SeedUsers.JOHNDOE_SUB));
+    }
+
+    @Test
+    void userinfoRefusesNoTokenAnIdTokenATokenWithoutOpenidAndARevokedOne() {
+        assertEquals(List.of("Bearer realm=\"oauth\""),
+                given().get("/oauth/userinfo").then().statusCode(401).extract().headers().getValues("WWW-Authenticate"));
+
+        var answer = redeem(PORTAL_WEB, signedInCode(openIdRequest("n"), "johndoe"), PORTAL_CALLBACK, VERIFIER).statusCode(200).extract();
+        given().auth().oauth2(answer.<String>path("id_token")).get("/oauth/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+
+        String plain = redeem(PORTAL_WEB, signedInCode(codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "s"), "johndoe"), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).extract().path("access_token");
+        given().auth().oauth2(plain).get("/oauth/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+
+        String access = answer.path("access_token");
+        given().formParam("token", access).formParam("client_id", PORTAL_WEB).post("/oauth/revoke").then().statusCode(200);
+        given().auth().oauth2(access).get("/oauth/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+    }
+
+    @Test
+    void aClientActingForItselfCannotAskForOpenid() {
+        var client = TestClients.confidential().scope("openid data:read").register();
+        given().auth().preemptive().basic(client.clientId(), client.secret())
+                .formParam("grant_type", "client_credentials").formParam("scope", "openid data:read")
+                .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_scope"));
+    }
+
+    private static String openIdAccessToken(String username) {
+        return redeem(PORTAL_WEB, signedInCode(openIdRequest("n"), username), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).extract().path("access_token");
+    }
+
+    @Test
+    void withoutNonceTheIdTokenHasNoneAndWithoutOpenidThereIsNoIdToken() throws Exception {
+        String idToken = redeem(PORTAL_WEB, signedInCode(openIdRequest(null), "janesmith"), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).extract().path("id_token");
+        assertTrue(!Jwks.verify(idToken).hasClaim("nonce"));
+
+        redeem(PORTAL_WEB, signedInCode(codeRequest(PORTAL_WEB, PORTAL_CALLBACK, "plain-oauth"), "janesmith"), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).body("id_token", nullValue());
+    }
+
+    /** Each redemption is its own sign-in and its own ID token: the code, not the nonce, is single-use. */
+    @Test
+    void twoSignInsWithTheSameNonceGetTwoIdTokensAndASpentCodeGetsNone() throws Exception {
+        String first = signedInCode(openIdRequest("same"), "johndoe");
+        String one = redeem(PORTAL_WEB, first, PORTAL_CALLBACK, VERIFIER).statusCode(200).extract().path("id_token");
+        String two = redeem(PORTAL_WEB, signedInCode(openIdRequest("same"), "johndoe"), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).extract().path("id_token");
+        assertNotEquals(one, two);
+        redeem(PORTAL_WEB, first, PORTAL_CALLBACK, VERIFIER).statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void aNonceThatIsNoTextOrTooLongIsRefusedToTheRedirectUri() {
+        for (String nonce : List.of("a\u0000b", "x".repeat(513))) {
+            Browser browser = new Browser();
+            var redirect = browser.authorize(openIdRequest(nonce));
+            assertEquals(303, redirect.statusCode(), redirect.asString());
+            Map<String, String> params = redirectParams(redirect, false);
+            assertEquals("invalid_request", params.get("error"));
+            assertEquals("oidc-state", params.get("state"));
+        }
+    }
+
+    @Test
+    void discoveryNamesTheIdTokenSigningAndTheOpenidScope() {
+        given().get("/.well-known/openid-configuration").then().statusCode(200)
+                .body("issuer", equalTo(ISSUER))
+                .body("scopes_supported", hasItem("openid"))
+                .body("subject_types_supported", equalTo(List.of("public")))
+                .body("id_token_signing_alg_values_supported", hasItems("RS256", "ES256"))
+                .body("claims_supported", hasItems("sub", "auth_time", "nonce", "at_hash"))
+                .body("userinfo_endpoint", equalTo(ISSUER + "/oauth/userinfo"));
+    }
+
+    private static String atHash(String accessToken) throws Exception {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+    }
+}
