@@ -6,6 +6,7 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.authorizationcode.Pkce;
+import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.support.FormParameters;
 import com.techcorp.oauth.jsonerrors.PlainText;
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validates an authorization request (RFC 6749 §4.1.1, §4.2.1; RFC 7636 §4.3) for a known,
@@ -32,11 +35,15 @@ class AuthorizationRequests {
     private static final int MAX_NONCE = 512;
 
     /** A valid request, or the answer that refuses it (a page, or a redirect back to the client). */
-    record Validated(AuthorizationRequest request, Response refusal) {
+    /** @param loginHint OpenID Connect's login_hint when it could be a username: the sign-in form starts with it */
+    record Validated(AuthorizationRequest request, Response refusal, String loginHint) {
         static Validated refused(Response refusal) {
-            return new Validated(null, refusal);
+            return new Validated(null, refusal, null);
         }
     }
+
+    /** OpenID Connect Core §3.1.2.1's prompt values. */
+    private static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
     private final ScopePolicy scopes;
     private final String issuer;
@@ -90,16 +97,66 @@ class AuthorizationRequests {
         if (nonce != null && !PlainText.is(nonce, MAX_NONCE)) {
             return refused(back, OAuthError.INVALID_REQUEST, "nonce must be at most " + MAX_NONCE + " characters of text");
         }
+        String openIdProblem = openIdProblem(params);
+        if (openIdProblem != null) {
+            return refused(back, OAuthError.INVALID_REQUEST, openIdProblem);
+        }
+        // Core §6: request objects are not supported (discovery says so); ignoring one would drop what it says.
+        if (params.containsKey("request")) {
+            return refused(back, OAuthError.REQUEST_NOT_SUPPORTED, "request objects are not supported");
+        }
+        if (params.containsKey("request_uri")) {
+            return refused(back, OAuthError.REQUEST_URI_NOT_SUPPORTED, "request_uri is not supported");
+        }
         String challenge = implicit ? null : params.get("code_challenge");
         String method = implicit ? null : params.get("code_challenge_method");
         String pkceProblem = pkceProblem(client, implicit, challenge, method);
         if (pkceProblem != null) {
             return refused(back, OAuthError.INVALID_REQUEST, pkceProblem);
         }
+        if (prompts(params).contains("none")) {
+            // Core §3.1.2.6: no sign-on session is kept yet, so every authorization needs the user to sign in.
+            return refused(back, OAuthError.LOGIN_REQUIRED, "the user must sign in");
+        }
         // RFC 7636 §4.3: an absent method means plain (refused above unless the client is registered for it).
         String effectiveMethod = challenge == null ? null : method == null ? Pkce.PLAIN : method;
         return new Validated(new AuthorizationRequest(client.clientId(), redirectUri, requested != null, params.get("response_type"),
-                String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce), null);
+                String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce), null, loginHint(params));
+    }
+
+    /**
+     * @return why OpenID Connect's prompt or max_age is refused, or null. Every sign-in here checks
+     * the password, so prompt=login and any max_age are met by the sign-in page as it is.
+     */
+    private static String openIdProblem(Map<String, String> params) {
+        String prompt = params.get("prompt");
+        if (prompt != null) {
+            if (prompt.length() > 100) {
+                return "prompt is malformed";
+            }
+            Set<String> values = prompts(params);
+            if (!PROMPTS.containsAll(values)) {
+                return "prompt must be none, login, consent or select_account";
+            }
+            if (values.contains("none") && values.size() > 1) {
+                return "prompt none cannot be combined with other values";
+            }
+        }
+        String maxAge = params.get("max_age");
+        if (maxAge != null && !maxAge.matches("[0-9]{1,30}")) {
+            return "max_age must be a number of seconds";
+        }
+        return null;
+    }
+
+    private static Set<String> prompts(Map<String, String> params) {
+        String prompt = params.get("prompt");
+        return prompt == null ? Set.of() : Arrays.stream(prompt.split(" ", -1)).collect(Collectors.toSet());
+    }
+
+    private static String loginHint(Map<String, String> params) {
+        String hint = params.get("login_hint");
+        return hint != null && PlainText.is(hint, IdentityClient.MAX_USERNAME) ? hint : null;
     }
 
     /** @return why the PKCE parameters are refused, or null: S256 required of public clients, plain only where registered */

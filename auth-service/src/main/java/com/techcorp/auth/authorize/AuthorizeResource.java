@@ -87,7 +87,8 @@ public class AuthorizeResource {
         // Each request is held in Redis while the user signs in: a flood from one address is refused.
         return limiter.authorizationRequest(address)
                 .flatMap(counted -> pending.start(validated.request(), browser))
-                .map(started -> Pages.html(200, Pages.Templates.login(FormPosts.displayName(client), started.id(), started.csrfToken(), null, null))
+                .map(started -> Pages.html(200, Pages.Templates.login(FormPosts.displayName(client), started.id(), started.csrfToken(),
+                                validated.loginHint(), null))
                         .cookie(new NewCookie.Builder(FormPosts.BINDING_COOKIE).value(browser).path("/oauth/authorize").httpOnly(true)
                                 .secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build())
                         .build())

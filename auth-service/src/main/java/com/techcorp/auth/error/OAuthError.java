@@ -21,6 +21,12 @@ public enum OAuthError {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type", 400),
     /** §4.1.2.1: the user (or the server) denied the request (sent in the redirect). */
     ACCESS_DENIED("access_denied", 403),
+    /** OpenID Connect Core §3.1.2.6: prompt=none, and the user would have to sign in (sent in the redirect). */
+    LOGIN_REQUIRED("login_required", 400),
+    /** Core §3.1.2.6: the request carried a request object (request), which this server does not take. */
+    REQUEST_NOT_SUPPORTED("request_not_supported", 400),
+    /** Core §3.1.2.6: the request named a request_uri, which this server does not fetch. */
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported", 400),
     /** RFC 6750 §3.1: the bearer token is missing, expired, revoked or malformed. */
     INVALID_TOKEN("invalid_token", 401),
     /** RFC 6750 §3.1: the bearer token lacks the scope the endpoint needs. */

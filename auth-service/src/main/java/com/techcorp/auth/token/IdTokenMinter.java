@@ -43,8 +43,9 @@ public class IdTokenMinter {
      */
     public String mint(String clientId, String subject, String username, long authTime, String nonce, Duration lifetime,
                        IssuedToken access) {
-        Instant now = access.issuedAt();
-        SigningKey key = keys.signingKey(Instant.now());
+        // Its own clock: the access token's iat may name the next second (a client's cutoff).
+        Instant now = Instant.now();
+        SigningKey key = keys.signingKey(now);
         JwtClaimsBuilder builder = Jwt.claims()
                 .issuer(issuer)
                 .subject(subject)
@@ -52,9 +53,12 @@ public class IdTokenMinter {
                 .claim("azp", clientId)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
-                .claim("auth_time", authTime)
                 .claim("amr", PASSWORD)
                 .claim("at_hash", atHash(access.value()));
+        if (authTime > 0) {
+            // 0: a code of a sign-in that a replica of the previous version completed, which did not keep it.
+            builder.claim("auth_time", authTime);
+        }
         if (nonce != null) {
             builder.claim("nonce", nonce);
         }

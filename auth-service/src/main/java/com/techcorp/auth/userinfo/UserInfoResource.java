@@ -34,15 +34,16 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserInfoResource {
 
-    private static final String AUDIENCE = "auth-service";
     private static final String INVALID = "the access token is invalid, expired or revoked";
 
     private final AccessTokenVerifier verifier;
     private final Revocations revoked;
+    private final Set<String> audience;
 
-    public UserInfoResource(AccessTokenVerifier verifier, Revocations revoked) {
+    public UserInfoResource(AccessTokenVerifier verifier, Revocations revoked, ScopePolicy scopes) {
         this.verifier = verifier;
         this.revoked = revoked;
+        this.audience = scopes.audiences(Set.of(ScopePolicy.OPENID));
     }
 
     @GET
@@ -64,7 +65,7 @@ public class UserInfoResource {
         JwtClaims claims;
         try {
             claims = verifier.verify(token);
-            if (!claims.getAudience().contains(AUDIENCE)) {
+            if (audience.isEmpty() || !claims.getAudience().containsAll(audience)) {
                 return refuse(OAuthError.INVALID_TOKEN, true, INVALID);
             }
         } catch (InvalidJwtException | MalformedClaimException e) {

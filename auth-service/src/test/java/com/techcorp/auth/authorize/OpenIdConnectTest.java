@@ -157,6 +157,70 @@ class OpenIdConnectTest {
         }
     }
 
+    /** §3.1.2.6: there is no sign-on session yet, so prompt=none always needs a sign-in the client did not allow. */
+    @Test
+    void promptNoneIsLoginRequiredAtTheRedirectUri() {
+        Map<String, String> query = openIdRequest("n");
+        query.put("prompt", "none");
+        var redirect = new Browser().authorize(query);
+        assertEquals(303, redirect.statusCode(), redirect.asString());
+        Map<String, String> params = redirectParams(redirect, false);
+        assertEquals("login_required", params.get("error"));
+        assertEquals("oidc-state", params.get("state"));
+        assertEquals(ISSUER, params.get("iss"));
+    }
+
+    @Test
+    void promptAndMaxAgeThatMeanNothingAreInvalidRequests() {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("prompt", "none login"), Map.entry("prompt", "whenever"),
+                Map.entry("prompt", "login  consent"), Map.entry("max_age", "-1"), Map.entry("max_age", "soon"))) {
+            Map<String, String> query = openIdRequest("n");
+            query.put(bad.getKey(), bad.getValue());
+            var redirect = new Browser().authorize(query);
+            assertEquals(303, redirect.statusCode(), bad + ": " + redirect.asString());
+            assertEquals("invalid_request", redirectParams(redirect, false).get("error"), bad.toString());
+        }
+    }
+
+    /** Every sign-in checks the password: prompt=login and max_age=0 are met by the sign-in page itself. */
+    @Test
+    void promptLoginAndMaxAgeZeroAskForThePasswordAndLoginHintFillsInTheUsername() throws Exception {
+        Map<String, String> query = openIdRequest("n");
+        query.put("prompt", "login consent");
+        query.put("max_age", "0");
+        query.put("login_hint", "janesmith");
+        long before = Instant.now().getEpochSecond();
+        Browser browser = new Browser();
+        browser.authorize(query).then().statusCode(200).body(containsString("value=\"janesmith\""));
+        var redirect = browser.signIn("janesmith", "secret123");
+        assertEquals(303, redirect.statusCode());
+        String idToken = redeem(PORTAL_WEB, redirectParams(redirect, false).get("code"), PORTAL_CALLBACK, VERIFIER)
+                .statusCode(200).extract().path("id_token");
+        assertTrue(Jwks.verify(idToken).getClaimValue("auth_time", Long.class) >= before);
+
+        for (String hint : List.of("<script>\u0000", "\"><script>x")) {
+            Map<String, String> hostile = openIdRequest("n");
+            hostile.put("login_hint", hint);
+            new Browser().authorize(hostile).then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("<script>")));
+        }
+        Map<String, String> longMaxAge = openIdRequest("n");
+        longMaxAge.put("max_age", "99999999999");
+        new Browser().authorize(longMaxAge).then().statusCode(200);
+    }
+
+    /** Core §6: a request object would be dropped silently; it is refused instead, as discovery says. */
+    @Test
+    void requestObjectsAreRefusedNotIgnored() {
+        for (Map.Entry<String, String> param : List.of(Map.entry("request", "eyJhbGciOiJub25lIn0.eyJub25jZSI6Im4ifQ."),
+                Map.entry("request_uri", "https://client.example/request.jwt"))) {
+            Map<String, String> query = openIdRequest(null);
+            query.put(param.getKey(), param.getValue());
+            var redirect = new Browser().authorize(query);
+            assertEquals(303, redirect.statusCode(), redirect.asString());
+            assertEquals(param.getKey() + "_not_supported", redirectParams(redirect, false).get("error"));
+        }
+    }
+
     @Test
     void discoveryNamesTheIdTokenSigningAndTheOpenidScope() {
         given().get("/.well-known/openid-configuration").then().statusCode(200)
@@ -165,7 +229,9 @@ class OpenIdConnectTest {
                 .body("subject_types_supported", equalTo(List.of("public")))
                 .body("id_token_signing_alg_values_supported", hasItems("RS256", "ES256"))
                 .body("claims_supported", hasItems("sub", "auth_time", "nonce", "at_hash"))
-                .body("userinfo_endpoint", equalTo(ISSUER + "/oauth/userinfo"));
+                .body("userinfo_endpoint", equalTo(ISSUER + "/oauth/userinfo"))
+                .body("request_uri_parameter_supported", equalTo(false))
+                .body("request_parameter_supported", equalTo(false));
     }
 
     private static String atHash(String accessToken) throws Exception {
