@@ -93,6 +93,10 @@ class AuthorizationRequests {
         } catch (OAuthException e) {
             return refused(back, e.error(), e.description());
         }
+        if (requested == null && granted.contains(ScopePolicy.OPENID)) {
+            // Core §3.1.2.1: an OpenID Connect request names its redirect_uri, also where one is registered.
+            return refused(back, OAuthError.INVALID_REQUEST, "redirect_uri is required with scope openid");
+        }
         String nonce = params.get("nonce");
         if (nonce != null && !PlainText.is(nonce, MAX_NONCE)) {
             return refused(back, OAuthError.INVALID_REQUEST, "nonce must be at most " + MAX_NONCE + " characters of text");

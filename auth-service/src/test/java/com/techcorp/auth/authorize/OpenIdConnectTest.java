@@ -208,6 +208,17 @@ class OpenIdConnectTest {
         new Browser().authorize(longMaxAge).then().statusCode(200);
     }
 
+    /** Core §3.1.2.1: redirect_uri is required of an OpenID Connect request, even for a client with one registered URI. */
+    @Test
+    void anOpenidRequestWithoutRedirectUriIsRefusedToTheRegisteredOne() {
+        Map<String, String> query = openIdRequest("n");
+        query.remove("redirect_uri");
+        var redirect = new Browser().authorize(query);
+        assertEquals(303, redirect.statusCode(), redirect.asString());
+        assertTrue(redirect.getHeader("Location").startsWith(PORTAL_CALLBACK + "?"));
+        assertEquals("invalid_request", redirectParams(redirect, false).get("error"));
+    }
+
     /** Core §6: a request object would be dropped silently; it is refused instead, as discovery says. */
     @Test
     void requestObjectsAreRefusedNotIgnored() {
