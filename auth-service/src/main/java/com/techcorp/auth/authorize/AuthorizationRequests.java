@@ -34,8 +34,11 @@ class AuthorizationRequests {
     /** OpenID Connect's nonce goes into the ID token as it came: bounded like state, and text a JSON string can hold. */
     private static final int MAX_NONCE = 512;
 
-    /** A valid request, or the answer that refuses it (a page, or a redirect back to the client). */
-    /** @param loginHint OpenID Connect's login_hint when it could be a username: the sign-in form starts with it */
+    /**
+     * A valid request, or the answer that refuses it (a page, or a redirect back to the client).
+     *
+     * @param loginHint OpenID Connect's login_hint when it could be a username: the sign-in form starts with it
+     */
     record Validated(AuthorizationRequest request, Response refusal, String loginHint) {
         static Validated refused(Response refusal) {
             return new Validated(null, refusal, null);

@@ -80,13 +80,13 @@ public class KeyManager {
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> sync(Instant.now()));
+        VertxContextSupport.subscribeAndAwait(this::sync);
     }
 
     @Scheduled(every = "${auth.keys.sync-interval}", delayed = "${auth.keys.sync-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledSync() {
-        return sync(Instant.now()).onFailure().recoverWithItem(e -> {
+        return sync().onFailure().recoverWithItem(e -> {
             // The keys in memory keep signing and verifying; the next round tries again.
             Log.warnf("signing-key sync failed, keeping the keys in memory: %s", e.getClass().getSimpleName());
             return null;
@@ -94,8 +94,8 @@ public class KeyManager {
     }
 
     /** Rotates when due (on the replica that gets the lock), then re-reads the keys into the ring. */
-    public Uni<Void> sync(Instant now) {
-        return Panache.withTransaction(() -> rotateIfDue(now, false)).replaceWith(reload());
+    public Uni<Void> sync() {
+        return Panache.withTransaction(() -> rotateIfDue(false)).replaceWith(reload());
     }
 
     /**
@@ -106,7 +106,7 @@ public class KeyManager {
      * answered as the one still waiting (a rotation that rotated nothing).
      */
     public Uni<Rotation> rotateNow() {
-        return Panache.withTransaction(() -> rotateIfDue(null, true))
+        return Panache.withTransaction(() -> rotateIfDue(true))
                 .map(rotation -> rotation.orElseThrow(
                         () -> OAuthError.CONFLICT.exception("another replica is rotating the keys; retry")))
                 .call(this::reload);
@@ -171,12 +171,12 @@ public class KeyManager {
                 .onFailure().recoverWithNull();
     }
 
-    /** @param now the scheduled check's time; null for an operator's rotation, which decides once it holds the lock */
-    private Uni<Optional<Rotation>> rotateIfDue(Instant now, boolean force) {
+    /** Decides on the clock once the lock is held (an operator's rotation may have waited for it). */
+    private Uni<Optional<Rotation>> rotateIfDue(boolean force) {
         // The scheduled check skips a round when the lock is taken; an operator's forced rotation waits.
         Uni<Boolean> lock = force ? repository.rotationLock(OPERATOR_LOCK_WAIT_MILLIS) : repository.tryRotationLock();
         return lock.flatMap(locked -> locked
-                ? repository.listByActivation().flatMap(rows -> rotate(rows, now != null ? now : Instant.now(), force))
+                ? repository.listByActivation().flatMap(rows -> rotate(rows, Instant.now(), force))
                 : Uni.createFrom().item(Optional.empty()));
     }
 

@@ -11,6 +11,15 @@ public final class Sha256 {
     private Sha256() {
     }
 
+    /** The digest of the text's UTF-8 (its ASCII for PKCE verifiers and tokens). */
+    public static byte[] of(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     /** The digest of the parts, each followed by a NUL so that ("ab","c") and ("a","bc") differ. */
     public static String hex(String... parts) {
         try {

@@ -3,17 +3,15 @@ package com.techcorp.auth.token;
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.keys.KeyRing;
 import com.techcorp.auth.keys.SigningKey;
+import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.auth.support.Sha256;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -73,11 +71,7 @@ public class IdTokenMinter {
      * the one of the JWS algorithm: SHA-256 for RS256 and ES256, the only two this server signs with.
      */
     static String atHash(String accessToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, digest.length / 2));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] digest = Sha256.of(accessToken);
+        return RandomTokens.base64url(Arrays.copyOf(digest, digest.length / 2));
     }
 }

@@ -40,10 +40,10 @@ public class ReportService {
      */
     public Uni<Optional<MonthlySalesReport>> generateUnlessOneSince(Instant since) {
         return Panache.withTransaction(() -> tryBuildLock()
-                .flatMap(locked -> locked ? ReportEntity.count("generatedAt >= ?1", since) : Uni.createFrom().item(-1L))
-                .flatMap(existing -> existing != 0
-                        ? Uni.createFrom().item(Optional.<MonthlySalesReport>empty())
-                        : build().call(report -> ReportEntity.of(report).persist()).map(Optional::of)))
+                .flatMap(locked -> locked ? ReportEntity.count("generatedAt >= ?1", since).map(n -> n == 0) : Uni.createFrom().item(false))
+                .flatMap(due -> due
+                        ? build().call(report -> ReportEntity.of(report).persist()).map(Optional::of)
+                        : Uni.createFrom().item(Optional.<MonthlySalesReport>empty())))
                 .invoke(built -> built.ifPresent(report -> Log.infof("report %s generated on schedule: %s to %s",
                         report.id(), report.firstPeriod(), report.lastPeriod())));
     }

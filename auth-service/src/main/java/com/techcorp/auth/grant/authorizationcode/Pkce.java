@@ -1,10 +1,8 @@
 package com.techcorp.auth.grant.authorizationcode;
 
 import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.auth.support.Sha256;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.regex.Pattern;
 
 /** RFC 7636: the shapes of challenges and verifiers, and the S256 transformation. */
@@ -30,11 +28,6 @@ public final class Pkce {
     }
 
     public static String s256(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return RandomTokens.base64url(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return RandomTokens.base64url(Sha256.of(verifier));
     }
 }
