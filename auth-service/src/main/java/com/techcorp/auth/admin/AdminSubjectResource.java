@@ -2,6 +2,7 @@ package com.techcorp.auth.admin;
 
 import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.securityevents.Revocations;
+import com.techcorp.auth.session.SignOnSessions;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Revokes every access token of a subject (a user) issued until now, here and at every resource
- * server: "sign out everywhere", and what the identity-service calls when it disables a user
+ * server, and ends their sign-on sessions: "sign out everywhere", and what the identity-service calls when it disables a user
  * (its own client holds the narrow scope {@code auth:revoke-subject}, not {@code auth:admin}).
  */
 @Path("/admin/subjects")
@@ -26,12 +27,14 @@ public class AdminSubjectResource {
 
     static final String REVOKE_SCOPE = "auth:revoke-subject";
     /** A user's stable id (a UUID at the identity-service) or a client id: printable, bounded. */
-    private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
+    static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._~-]{1,100}");
 
     private final Revocations revocations;
+    private final SignOnSessions sessions;
 
-    public AdminSubjectResource(Revocations revocations) {
+    public AdminSubjectResource(Revocations revocations, SignOnSessions sessions) {
         this.revocations = revocations;
+        this.sessions = sessions;
     }
 
     @POST
@@ -41,8 +44,10 @@ public class AdminSubjectResource {
             throw OAuthError.INVALID_REQUEST.exception("not a subject identifier");
         }
         Instant now = Instant.now();
+        // A user signed out everywhere (or disabled) keeps no sign-on session either.
         return revocations.subject(subject, now.plusSeconds(1))
-                .invoke(() -> Log.infof("subject %s: tokens issued so far revoked", subject))
+                .call(() -> sessions.endAll(subject, false))
+                .invoke(() -> Log.infof("subject %s: tokens issued so far revoked, sign-on sessions ended", subject))
                 .map(ignored -> Map.of("sub", subject, "issued_before", now.getEpochSecond() + 1));
     }
 }

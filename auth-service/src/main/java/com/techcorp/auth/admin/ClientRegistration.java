@@ -17,6 +17,7 @@ public record ClientRegistration(
         @JsonProperty("scope") String scope,
         @JsonProperty("default_scope") String defaultScope,
         @JsonProperty("redirect_uris") List<String> redirectUris,
+        @JsonProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
         @JsonProperty("access_token_lifetime") Integer accessTokenLifetime,
         @JsonProperty("refresh_token_lifetime") Integer refreshTokenLifetime,
         @JsonProperty("first_party") Boolean firstParty,

@@ -108,6 +108,13 @@ class ClientRegistrationRules {
         } else if (e.redirectUris == null) {
             e.redirectUris = "";
         }
+        if (r.postLogoutRedirectUris() != null) {
+            if (r.postLogoutRedirectUris().size() > MAX_REDIRECT_URIS) {
+                throw OAuthError.INVALID_CLIENT_METADATA.exception("at most " + MAX_REDIRECT_URIS + " post_logout_redirect_uris");
+            }
+            r.postLogoutRedirectUris().forEach(ClientRegistrationRules::checkRedirectUri);
+            e.postLogoutRedirectUris = String.join(" ", r.postLogoutRedirectUris());
+        }
         if (r.firstParty() != null) {
             e.firstParty = r.firstParty();
         }

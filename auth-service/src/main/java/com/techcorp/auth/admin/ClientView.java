@@ -21,6 +21,7 @@ public record ClientView(
         @JsonProperty("scope") String scope,
         @JsonProperty("default_scope") String defaultScope,
         @JsonProperty("redirect_uris") List<String> redirectUris,
+        @JsonProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
         @JsonProperty("access_token_lifetime") int accessTokenLifetime,
         @JsonProperty("refresh_token_lifetime") int refreshTokenLifetime,
         @JsonProperty("enabled") boolean enabled,
@@ -34,7 +35,7 @@ public record ClientView(
     static ClientView of(ClientEntity e, String newSecret) {
         var c = e.toClient();
         return new ClientView(c.clientId(), c.name(), c.confidential(), c.grantTypes(), String.join(" ", c.allowedScopes()),
-                String.join(" ", c.defaultScopes()), c.redirectUris(), e.accessTokenLifetimeSeconds,
+                String.join(" ", c.defaultScopes()), c.redirectUris(), c.postLogoutRedirectUris(), e.accessTokenLifetimeSeconds,
                 e.refreshTokenLifetimeSeconds, c.enabled(), c.firstParty(), c.plainPkceAllowed(), warnings(c), e.createdAt,
                 e.updatedAt, newSecret);
     }

@@ -9,6 +9,7 @@ package com.techcorp.auth.authorize;
  *                         request repeat it (RFC 6749 §4.1.3)
  * @param scope            the granted scope, space-separated
  * @param nonce            OpenID Connect's nonce (Core §3.1.2.1), for the ID token; null if none
+ * @param consentPrompted  prompt=consent: the user is asked to consent, even by a first-party client
  */
 public record AuthorizationRequest(
         String clientId,
@@ -19,7 +20,8 @@ public record AuthorizationRequest(
         String state,
         String codeChallenge,
         String codeChallengeMethod,
-        String nonce) {
+        String nonce,
+        boolean consentPrompted) {
 
     public static final String CODE = "code";
     public static final String TOKEN = "token";

@@ -38,10 +38,21 @@ class AuthorizationRequests {
      * A valid request, or the answer that refuses it (a page, or a redirect back to the client).
      *
      * @param loginHint OpenID Connect's login_hint when it could be a username: the sign-in form starts with it
+     * @param prompts   OpenID Connect's prompt values (Core §3.1.2.1), empty if none
+     * @param maxAge    OpenID Connect's max_age in seconds, or null: a session signed in longer ago needs the password
      */
-    record Validated(AuthorizationRequest request, Response refusal, String loginHint) {
+    record Validated(AuthorizationRequest request, Response refusal, String loginHint, Set<String> prompts, Long maxAge) {
         static Validated refused(Response refusal) {
-            return new Validated(null, refusal, null);
+            return new Validated(null, refusal, null, Set.of(), null);
+        }
+
+        boolean silent() {
+            return prompts.contains("none");
+        }
+
+        /** Whether the user must type the password even with a session (prompt=login or select_account). */
+        boolean forcesSignIn() {
+            return prompts.contains("login") || prompts.contains("select_account");
         }
     }
 
@@ -121,20 +132,14 @@ class AuthorizationRequests {
         if (pkceProblem != null) {
             return refused(back, OAuthError.INVALID_REQUEST, pkceProblem);
         }
-        if (prompts(params).contains("none")) {
-            // Core §3.1.2.6: no sign-on session is kept yet, so every authorization needs the user to sign in.
-            return refused(back, OAuthError.LOGIN_REQUIRED, "the user must sign in");
-        }
         // RFC 7636 §4.3: an absent method means plain (refused above unless the client is registered for it).
         String effectiveMethod = challenge == null ? null : method == null ? Pkce.PLAIN : method;
         return new Validated(new AuthorizationRequest(client.clientId(), redirectUri, requested != null, params.get("response_type"),
-                String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce), null, loginHint(params));
+                String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce, prompts(params).contains("consent")),
+                null, loginHint(params), prompts(params), maxAge(params));
     }
 
-    /**
-     * @return why OpenID Connect's prompt or max_age is refused, or null. Every sign-in here checks
-     * the password, so prompt=login and any max_age are met by the sign-in page as it is.
-     */
+    /** @return why OpenID Connect's prompt or max_age is refused, or null */
     private static String openIdProblem(Map<String, String> params) {
         String prompt = params.get("prompt");
         if (prompt != null) {
@@ -159,6 +164,12 @@ class AuthorizationRequests {
     private static Set<String> prompts(Map<String, String> params) {
         String prompt = params.get("prompt");
         return prompt == null ? Set.of() : Arrays.stream(prompt.split(" ", -1)).collect(Collectors.toSet());
+    }
+
+    /** A max_age past any session's lifetime is as good as none; a huge number must not overflow. */
+    private static Long maxAge(Map<String, String> params) {
+        String maxAge = params.get("max_age");
+        return maxAge == null ? null : new java.math.BigInteger(maxAge).min(java.math.BigInteger.valueOf(999_999_999L)).longValue();
     }
 
     private static String loginHint(Map<String, String> params) {

@@ -10,6 +10,7 @@ import com.techcorp.auth.grant.authorizationcode.AuthorizationCodes;
 import com.techcorp.auth.grant.refresh.RefreshTokenStore;
 import com.techcorp.auth.grant.refresh.UserTokenIssuer;
 import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.session.SignOnSessions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -28,41 +29,53 @@ class AuthorizationResponses {
     private final PendingAuthorizations pending;
     private final AuthorizationCodes codes;
     private final UserTokenIssuer tokens;
+    private final SignOnSessions sessions;
     private final String issuer;
 
-    AuthorizationResponses(PendingAuthorizations pending, AuthorizationCodes codes, UserTokenIssuer tokens, AuthConfig config) {
+    AuthorizationResponses(PendingAuthorizations pending, AuthorizationCodes codes, UserTokenIssuer tokens, SignOnSessions sessions,
+                           AuthConfig config) {
         this.pending = pending;
         this.codes = codes;
         this.tokens = tokens;
+        this.sessions = sessions;
         this.issuer = config.issuer();
     }
 
     Uni<Response> complete(String pendingId, Client client, SignedInUser user) {
-        return pending.consume(pendingId).flatMap(taken -> {
-            if (taken.isEmpty()) {
-                return done(Pages.problem(400, "Sign-in expired", "This sign-in request was already completed. Return to the application."));
-            }
-            AuthorizationRequest request = taken.get().request();
-            if (!client.redirectUris().contains(request.redirectUri())) {
-                return done(Pages.problem(400, "Invalid redirect", "The application's redirect_uri is no longer registered."));
-            }
-            AuthorizationRedirect back = redirect(request);
-            // The registration may have changed while the user was signing in: it is what counts now.
-            if (!client.allowsGrant(request.implicit() ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
-                return done(back.error(OAuthError.UNAUTHORIZED_CLIENT, "the client is no longer registered for this response_type"));
-            }
-            if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {
-                return done(back.error(OAuthError.INVALID_SCOPE, "the client is no longer allowed this scope"));
-            }
-            if (request.implicit()) {
-                var token = tokens.mint(client, RefreshTokenStore.newFamily(), user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
-                return done(back.success(TokenResponse.bearer(token, null).asParameters()));
-            }
-            var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
-                    request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod(),
-                    request.nonce(), user.authTime());
-            return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
-        });
+        return pending.consume(pendingId).flatMap(taken -> taken.isEmpty()
+                ? done(Pages.problem(400, "Sign-in expired", "This sign-in request was already completed. Return to the application."))
+                : answer(taken.get().request(), client, user));
+    }
+
+    /** The answer to a request that needs nothing more of the user (a sign-on session, consent given). */
+    Uni<Response> answer(AuthorizationRequest request, Client client, SignedInUser user) {
+        if (!client.redirectUris().contains(request.redirectUri())) {
+            return done(Pages.problem(400, "Invalid redirect", "The application's redirect_uri is no longer registered."));
+        }
+        AuthorizationRedirect back = redirect(request);
+        // The registration may have changed while the user was signing in: it is what counts now.
+        if (!client.allowsGrant(request.implicit() ? GrantTypes.IMPLICIT : GrantTypes.AUTHORIZATION_CODE)) {
+            return done(back.error(OAuthError.UNAUTHORIZED_CLIENT, "the client is no longer registered for this response_type"));
+        }
+        if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {
+            return done(back.error(OAuthError.INVALID_SCOPE, "the client is no longer allowed this scope"));
+        }
+        if (request.implicit()) {
+            String grant = RefreshTokenStore.newFamily();
+            var token = tokens.mint(client, grant, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
+            Uni<Void> remembered = user.sid() == null ? Uni.createFrom().voidItem()
+                    : sessions.rememberGrant(user.sid(), grant, client.accessTokenLifetime(), client.accessTokenLifetime());
+            return remembered.replaceWith(back.success(TokenResponse.bearer(token, null).asParameters()));
+        }
+        var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
+                request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod(),
+                request.nonce(), user.authTime(), user.sid());
+        return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
+    }
+
+    /** prompt=none could not be met (OpenID Connect Core §3.1.2.6): the error goes back to the client. */
+    Response refuse(AuthorizationRequest request, OAuthError error, String description) {
+        return redirect(request).error(error, description);
     }
 
     /** §4.1.2.1: the user said no. */

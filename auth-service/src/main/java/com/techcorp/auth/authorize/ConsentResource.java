@@ -1,5 +1,7 @@
 package com.techcorp.auth.authorize;
 
+import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.session.SignOnSessions;
 import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -18,8 +20,10 @@ public class ConsentResource {
 
     private final FormPosts posts;
     private final AuthorizationResponses responses;
+    private final SignOnSessions sessions;
 
-    public ConsentResource(FormPosts posts, AuthorizationResponses responses) {
+    public ConsentResource(FormPosts posts, AuthorizationResponses responses, SignOnSessions sessions) {
+        this.sessions = sessions;
         this.posts = posts;
         this.responses = responses;
     }
@@ -32,9 +36,14 @@ public class ConsentResource {
             if (p.refusal() != null) {
                 return Uni.createFrom().item(p.refusal());
             }
-            return "allow".equals(FormPosts.single(form, "decision"))
-                    ? responses.complete(p.pending().id(), p.client(), p.pending().user())
-                    : responses.deny(p.pending());
+            if (!"allow".equals(FormPosts.single(form, "decision"))) {
+                return responses.deny(p.pending());
+            }
+            // Allowed once, allowed for the rest of the sign-on session (unless the client asks again with prompt=consent).
+            String sid = p.pending().user().sid();
+            Uni<Void> remembered = sid == null ? Uni.createFrom().voidItem()
+                    : sessions.consent(sid, p.client().clientId(), ScopePolicy.parse(p.pending().request().scope()));
+            return remembered.chain(() -> responses.complete(p.pending().id(), p.client(), p.pending().user()));
         }).onFailure(Unavailable::is).recoverWithItem(e -> {
             Log.warnf("consent page: a dependency is unavailable: %s", Unavailable.rootCause(e));
             return Pages.unavailable();

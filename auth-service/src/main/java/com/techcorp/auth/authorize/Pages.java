@@ -1,5 +1,7 @@
 package com.techcorp.auth.authorize;
 
+import com.techcorp.auth.client.Client;
+import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.oauth.jsonerrors.Unavailable;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +31,10 @@ final class Pages {
         static native TemplateInstance consent(String clientName, String requestId, String csrfToken, String username, List<String> scopes);
 
         static native TemplateInstance problem(String title, String message);
+
+        static native TemplateInstance logout(String username, String csrfToken, String clientId, String postLogoutRedirectUri, String state);
+
+        static native TemplateInstance signedout();
     }
 
     private Pages() {
@@ -50,6 +56,12 @@ final class Pages {
 
     static Uni<Response> page(int status, String title, String message) {
         return Uni.createFrom().item(problem(status, title, message));
+    }
+
+    /** The consent page for a request whose user is known. */
+    static Response consent(Client client, PendingAuthorizations.Pending request) {
+        return html(200, Templates.consent(FormPosts.displayName(client), request.id(), request.csrfToken(), request.user().username(),
+                List.copyOf(ScopePolicy.parse(request.request().scope())))).build();
     }
 
     static Response expired() {

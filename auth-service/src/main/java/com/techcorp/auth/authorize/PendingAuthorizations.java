@@ -31,8 +31,9 @@ public class PendingAuthorizations {
      * A user who has signed in for this request, awaiting consent.
      *
      * @param authTime when the password was checked, epoch seconds (OpenID Connect's auth_time)
+     * @param sid      the sign-on session the user is in (the ID token's sid), or null
      */
-    public record SignedInUser(String subject, String username, List<String> groups, long authTime) {
+    public record SignedInUser(String subject, String username, List<String> groups, long authTime, String sid) {
     }
 
     public record Pending(String id, AuthorizationRequest request, String bindingHash, String csrfToken, SignedInUser user) {
@@ -66,7 +67,12 @@ public class PendingAuthorizations {
     }
 
     public Uni<Pending> start(AuthorizationRequest request, String binding) {
-        Pending pending = new Pending(RandomTokens.of32Bytes(), request, Sha256.hex(binding), RandomTokens.of32Bytes(), null);
+        return start(request, binding, null);
+    }
+
+    /** @param user the user already signed in (a sign-on session), who only has to consent; or null */
+    public Uni<Pending> start(AuthorizationRequest request, String binding, SignedInUser user) {
+        Pending pending = new Pending(RandomTokens.of32Bytes(), request, Sha256.hex(binding), RandomTokens.of32Bytes(), user);
         return values.set(key(pending.id()), write(pending), new SetArgs().ex(timeout)).replaceWith(pending);
     }
 

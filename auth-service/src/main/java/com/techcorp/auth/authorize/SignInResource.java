@@ -10,7 +10,9 @@ import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.identity.CredentialCheck;
 import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.identity.VerifiedUser;
-import com.techcorp.auth.scope.ScopePolicy;
+import com.techcorp.auth.session.SessionCookie;
+import com.techcorp.auth.session.SignOnSession;
+import com.techcorp.auth.session.SignOnSessions;
 import com.techcorp.auth.support.ClientAddress;
 import com.techcorp.oauth.jsonerrors.PlainText;
 import com.techcorp.oauth.jsonerrors.Unavailable;
@@ -28,12 +30,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The sign-in form's post: the password is checked by the identity-service exactly as for the
  * password grant ({@link CredentialCheck}: the same limits, lockout and answers). A first-party
- * client gets its answer at once; any other, the consent page. Whatever fails, the form comes
+ * client gets its answer at once; any other (or any, with prompt=consent), the consent page. The
+ * browser's sign-on session starts here. Whatever fails, the form comes
  * back with what was typed (a username only when it could be one) but never the password.
  */
 @Path("/oauth/authorize/login")
@@ -43,8 +45,13 @@ public class SignInResource {
     private final PendingAuthorizations pending;
     private final CredentialCheck credentials;
     private final AuthorizationResponses responses;
+    private final SignOnSessions sessions;
+    private final SessionCookie sessionCookie;
 
-    public SignInResource(FormPosts posts, PendingAuthorizations pending, CredentialCheck credentials, AuthorizationResponses responses) {
+    public SignInResource(FormPosts posts, PendingAuthorizations pending, CredentialCheck credentials, AuthorizationResponses responses,
+                          SignOnSessions sessions, SessionCookie sessionCookie) {
+        this.sessions = sessions;
+        this.sessionCookie = sessionCookie;
         this.posts = posts;
         this.pending = pending;
         this.credentials = credentials;
@@ -75,7 +82,7 @@ public class SignInResource {
                             AuditLog.refused(GrantTypes.AUTHORIZATION_CODE, client.clientId(), "invalid_credentials");
                             return again(401, client, request, shown, Pages.BAD_CREDENTIALS);
                         }
-                        return signedIn(request, client, user.get());
+                        return signedIn(request, client, user.get(), sessionCookie.read(http), http, address);
                     })
                     .onFailure().recoverWithUni(e -> refused(e, client, request, shown));
         }).onFailure(Unavailable::is).recoverWithItem(e -> {
@@ -84,14 +91,41 @@ public class SignInResource {
         });
     }
 
-    private Uni<Response> signedIn(Pending request, Client client, VerifiedUser verified) {
-        SignedInUser user = new SignedInUser(verified.subject(), verified.username(), verified.groups(), Instant.now().getEpochSecond());
-        if (client.firstParty()) {
-            return responses.complete(request.id(), client, user);
+    /**
+     * The password was right: the browser's sign-on session is this user's from now on (the same
+     * session, signed in again, if it already was; a new one otherwise, and another user's ends).
+     */
+    private Uni<Response> signedIn(Pending request, Client client, VerifiedUser verified, String oldCookie, HttpServerRequest http,
+                                   String address) {
+        long authTime = Instant.now().getEpochSecond();
+        return sessions.find(oldCookie).flatMap(old -> {
+            if (old.isPresent() && old.get().subject().equals(verified.subject())) {
+                return sessions.reauthenticated(old.get(), authTime).map(session -> new Established(session, oldCookie));
+            }
+            Uni<Boolean> ended = old.isPresent() ? sessions.end(old.get().sid()) : Uni.createFrom().item(false);
+            return ended.chain(() -> sessions.create(verified.subject(), verified.username(), verified.groups(), authTime,
+                    device(http), address)).map(created -> new Established(created.session(), created.cookieValue()));
+        }).flatMap(established -> {
+            SignOnSession session = established.session();
+            SignedInUser user = new SignedInUser(verified.subject(), verified.username(), verified.groups(), authTime, session.sid());
+            Uni<Response> answer = client.firstParty() && !request.request().consentPrompted()
+                    ? responses.complete(request.id(), client, user)
+                    : pending.signIn(request, user).map(saved -> saved.isEmpty() ? Pages.expired() : Pages.consent(client, saved.get()));
+            return answer.map(page -> Response.fromResponse(page).cookie(sessionCookie.issue(established.cookieValue())).build());
+        });
+    }
+
+    private record Established(SignOnSession session, String cookieValue) {
+    }
+
+    /** The browser's own description, to tell a user's sessions apart in the admin API: printable and bounded, or nothing. */
+    private static String device(HttpServerRequest http) {
+        String agent = http.getHeader("User-Agent");
+        if (agent == null) {
+            return null;
         }
-        return pending.signIn(request, user).map(saved -> saved.isEmpty() ? Pages.expired()
-                : Pages.html(200, Pages.Templates.consent(FormPosts.displayName(client), saved.get().id(), saved.get().csrfToken(),
-                        user.username(), List.copyOf(ScopePolicy.parse(saved.get().request().scope())))).build());
+        String bounded = agent.length() > 200 ? agent.substring(0, 200) : agent;
+        return PlainText.is(bounded, 200) ? bounded : null;
     }
 
     /** Too many attempts (429) or signing in unavailable (503): the form again, with Retry-After. */

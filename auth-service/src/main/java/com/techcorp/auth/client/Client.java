@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param tokensNotBefore tokens issued before this instant are no longer honoured where the registration is checked:
  *                        the secret changed, the client was disabled or lost a scope since
+ * @param postLogoutRedirectUris where the browser may be sent after signing out (RP-Initiated Logout 1.0), exact strings
  */
 public record Client(
         String clientId,
@@ -26,7 +27,8 @@ public record Client(
         boolean enabled,
         boolean firstParty,
         boolean plainPkceAllowed,
-        java.time.Instant tokensNotBefore) {
+        java.time.Instant tokensNotBefore,
+        List<String> postLogoutRedirectUris) {
 
     /** What a client_id may look like: checked before any lookup, so odd input never reaches the database. */
     public static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~-]{3,100}");

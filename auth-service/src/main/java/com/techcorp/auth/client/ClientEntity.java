@@ -42,6 +42,9 @@ public class ClientEntity extends PanacheEntityBase {
     @Column(name = "redirect_uris")
     public String redirectUris;
 
+    @Column(name = "post_logout_redirect_uris")
+    public String postLogoutRedirectUris = "";
+
     @Column(name = "access_token_lifetime_seconds")
     public int accessTokenLifetimeSeconds;
 
@@ -76,7 +79,8 @@ public class ClientEntity extends PanacheEntityBase {
     public Client toClient() {
         return new Client(clientId, name, secretHash, confidential, split(grantTypes), split(allowedScopes),
                 split(defaultScopes), List.copyOf(split(redirectUris)), Duration.ofSeconds(accessTokenLifetimeSeconds),
-                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed, tokensNotBefore);
+                Duration.ofSeconds(refreshTokenLifetimeSeconds), enabled, firstParty, pkcePlainAllowed, tokensNotBefore,
+                List.copyOf(split(postLogoutRedirectUris)));
     }
 
     public static Set<String> split(String value) {

@@ -37,6 +37,19 @@ public interface AuthConfig {
 
     Identity identity();
 
+    Sessions sessions();
+
+    /** The sign-on session a browser holds after signing in (OpenID Connect single sign-on). */
+    interface Sessions {
+        /** A session unused this long ends: the next authorization asks for the password again. */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** A session ends this long after its sign-in, however busy (a working day). */
+        @WithDefault("PT10H")
+        Duration absoluteTimeout();
+    }
+
     /** The identity-service as this service uses it (its address and timeouts are the REST client's). */
     interface Identity {
         /**

@@ -23,6 +23,8 @@ public enum OAuthError {
     ACCESS_DENIED("access_denied", 403),
     /** OpenID Connect Core §3.1.2.6: prompt=none, and the user would have to sign in (sent in the redirect). */
     LOGIN_REQUIRED("login_required", 400),
+    /** Core §3.1.2.6: prompt=none, and the user would have to allow the client first. */
+    CONSENT_REQUIRED("consent_required", 400),
     /** Core §3.1.2.6: the request carried a request object (request), which this server does not take. */
     REQUEST_NOT_SUPPORTED("request_not_supported", 400),
     /** Core §3.1.2.6: the request named a request_uri, which this server does not fetch. */

@@ -51,13 +51,14 @@ public class MetadataResource {
         m.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
         // OpenID Connect Discovery 1.0 §3: ID tokens on the code flow, signed as the access tokens are.
         m.put("userinfo_endpoint", issuer + "/oauth/userinfo");
+        m.put("end_session_endpoint", issuer + "/oauth/logout");
         m.put("subject_types_supported", List.of("public"));
         // Discovery §3: request_uri counts as supported when left out.
         m.put("request_parameter_supported", false);
         m.put("request_uri_parameter_supported", false);
         // Both: the configured algorithm signs new keys, a key of the other may still sign until rotated (RS256 is required).
         m.put("id_token_signing_alg_values_supported", Arrays.stream(SigningAlgorithm.values()).map(Enum::name).toList());
-        m.put("claims_supported", List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "amr",
+        m.put("claims_supported", List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "amr", "sid",
                 "preferred_username"));
         this.metadata = Map.copyOf(m);
     }

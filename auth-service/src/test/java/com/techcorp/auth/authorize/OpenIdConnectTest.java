@@ -157,7 +157,7 @@ class OpenIdConnectTest {
         }
     }
 
-    /** §3.1.2.6: there is no sign-on session yet, so prompt=none always needs a sign-in the client did not allow. */
+    /** §3.1.2.6: without a sign-on session, prompt=none needs a sign-in the client did not allow. */
     @Test
     void promptNoneIsLoginRequiredAtTheRedirectUri() {
         Map<String, String> query = openIdRequest("n");
@@ -182,7 +182,7 @@ class OpenIdConnectTest {
         }
     }
 
-    /** Every sign-in checks the password: prompt=login and max_age=0 are met by the sign-in page itself. */
+    /** prompt=login and max_age=0 ask for the password; prompt=consent asks a first-party client's user too. */
     @Test
     void promptLoginAndMaxAgeZeroAskForThePasswordAndLoginHintFillsInTheUsername() throws Exception {
         Map<String, String> query = openIdRequest("n");
@@ -192,7 +192,8 @@ class OpenIdConnectTest {
         long before = Instant.now().getEpochSecond();
         Browser browser = new Browser();
         browser.authorize(query).then().statusCode(200).body(containsString("value=\"janesmith\""));
-        var redirect = browser.signIn("janesmith", "secret123");
+        browser.signIn("janesmith", "secret123").then().statusCode(200).body(containsString("id=\"allow\""));
+        var redirect = browser.decide("allow");
         assertEquals(303, redirect.statusCode());
         String idToken = redeem(PORTAL_WEB, redirectParams(redirect, false).get("code"), PORTAL_CALLBACK, VERIFIER)
                 .statusCode(200).extract().path("id_token");

@@ -30,7 +30,7 @@ public final class Browser {
     /** GET /oauth/authorize with these query parameters. */
     public Response authorize(Map<String, String> query) {
         last = given().redirects().follow(false).cookies(cookies).queryParams(query).get("/oauth/authorize");
-        cookies.putAll(last.getCookies());
+        keepCookies();
         return last;
     }
 
@@ -53,8 +53,26 @@ public final class Browser {
         form.values().removeIf(v -> v == null);
         last = given().redirects().follow(false).cookies(cookies).headers(headers).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(path);
-        cookies.putAll(last.getCookies());
+        keepCookies();
         return last;
+    }
+
+    /** As a browser does: a cookie set again replaces the old one; one set empty (Max-Age=0) is deleted. */
+    private void keepCookies() {
+        cookies.putAll(last.getCookies());
+        cookies.values().removeIf(String::isEmpty);
+    }
+
+    /** A GET of any page of the auth-service, with the browser's cookies (the logout endpoint). */
+    public Response get(String path, Map<String, String> query) {
+        last = given().redirects().follow(false).cookies(cookies).queryParams(query).get(path);
+        keepCookies();
+        return last;
+    }
+
+    /** The browser's cookie of this name, or null (a cookie the server cleared is gone). */
+    public String cookie(String name) {
+        return cookies.get(name);
     }
 
     /** A header the browser sends with its form posts from now on. */

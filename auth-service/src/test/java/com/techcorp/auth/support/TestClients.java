@@ -62,6 +62,11 @@ public final class TestClients {
         return this;
     }
 
+    public TestClients postLogoutRedirectUris(String... uris) {
+        body.put("post_logout_redirect_uris", List.of(uris));
+        return this;
+    }
+
     public TestClients firstParty(boolean firstParty) {
         body.put("first_party", firstParty);
         return this;

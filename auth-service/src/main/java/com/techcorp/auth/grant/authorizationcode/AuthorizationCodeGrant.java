@@ -14,11 +14,13 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.TokenRequest;
 import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.session.SignOnSessions;
 import com.techcorp.auth.token.IdTokenMinter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * RFC 6749 §4.1.3 with RFC 7636 §4.5–4.6: a code is redeemed once, by the client it was issued to,
@@ -37,9 +39,11 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final RefreshTokenStore refreshTokens;
     private final Revocations revocations;
     private final IdTokenMinter idTokens;
+    private final SignOnSessions sessions;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserTokenIssuer tokens, RefreshTokenStore refreshTokens,
-                                  Revocations revocations, IdTokenMinter idTokens) {
+                                  Revocations revocations, IdTokenMinter idTokens, SignOnSessions sessions) {
+        this.sessions = sessions;
         this.codes = codes;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
@@ -77,14 +81,26 @@ public class AuthorizationCodeGrant implements GrantHandler {
 
     private Uni<TokenResponse> issue(String code, Client client, AuthorizationCodes.CodeGrant grant) {
         // The tokens are remembered with the spent code; if the code was presented again while they
-        // were being minted, they are revoked at once and nobody gets them.
-        return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()))
-                .flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
-                        .flatMap(replayedMeanwhile -> replayedMeanwhile
-                                ? revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
-                                    throw INVALID;
-                                })
-                                : Uni.createFrom().item(withIdToken(issued, client, grant))));
+        // were being minted, they are revoked at once and nobody gets them. A code of a sign-on
+        // session that has ended since (the user signed out) gives nothing.
+        Uni<Boolean> sessionLive = grant.sid() == null ? Uni.createFrom().item(true) : sessions.bySid(grant.sid()).map(Optional::isPresent);
+        return sessionLive.flatMap(live -> {
+            if (!live) {
+                throw OAuthError.INVALID_GRANT.exception("the sign-on session of this authorization code has ended");
+            }
+            return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()));
+        }).flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
+                .flatMap(replayedMeanwhile -> replayedMeanwhile
+                        ? revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
+                            throw INVALID;
+                        })
+                        : remember(grant, client, issued).replaceWith(() -> withIdToken(issued, client, grant))));
+    }
+
+    /** The session's grants are revoked when it ends (logout): this one is among them. */
+    private Uni<Void> remember(AuthorizationCodes.CodeGrant grant, Client client, UserTokens issued) {
+        return grant.sid() == null ? Uni.createFrom().voidItem()
+                : sessions.rememberGrant(grant.sid(), issued.grantId(), client.accessTokenLifetime(), client.refreshTokenLifetime());
     }
 
     /** OpenID Connect Core §3.1.3.3: a request with scope openid gets an ID token beside the access token. */
@@ -93,7 +109,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
             return issued.response();
         }
         return issued.response().withIdToken(idTokens.mint(client.clientId(), grant.subject(), grant.username(), grant.authTime(),
-                grant.nonce(), client.accessTokenLifetime(), issued.access()));
+                grant.nonce(), grant.sid(), client.accessTokenLifetime(), issued.access()));
     }
 
     private Uni<Void> revokeIssued(Client client, Redemption reused) {

@@ -24,11 +24,12 @@ public class AuthorizationCodes {
 
     /**
      * What a code stands for. {@code challenge} is empty when the request had no PKCE; {@code nonce}
-     * (OpenID Connect) when it had none; {@code authTime} is when the user signed in, epoch seconds.
+     * (OpenID Connect) when it had none; {@code authTime} is when the user signed in, epoch seconds;
+     * {@code sid} the sign-on session it was issued in, null if none.
      */
     public record CodeGrant(String clientId, String redirectUri, boolean redirectUriGiven, String scope,
                             String subject, String username, List<String> groups, String challenge, String challengeMethod,
-                            String nonce, long authTime) {
+                            String nonce, long authTime, String sid) {
     }
 
     public enum Outcome { REDEEMED, UNKNOWN, REUSED, WRONG_CLIENT, REDIRECT_MISMATCH, VERIFIER_MISMATCH, DOWNGRADE }
@@ -39,11 +40,11 @@ public class AuthorizationCodes {
 
     static final Duration REPLAY_WINDOW = Duration.ofMinutes(10);
 
-    /** KEYS: code. ARGV: cid, ruri, rgiven, scp, sub, usr, grp, cc, ccm, exp, ttl, nonce, auth_time. */
+    /** KEYS: code. ARGV: cid, ruri, rgiven, scp, sub, usr, grp, cc, ccm, exp, ttl, nonce, auth_time, sid. */
     private static final String ISSUE = """
             redis.call('HSET', KEYS[1], 'cid', ARGV[1], 'ruri', ARGV[2], 'rgiven', ARGV[3], 'scp', ARGV[4],
                        'sub', ARGV[5], 'usr', ARGV[6], 'grp', ARGV[7], 'cc', ARGV[8], 'ccm', ARGV[9],
-                       'exp', ARGV[10], 'used', '0', 'non', ARGV[12], 'at', ARGV[13])
+                       'exp', ARGV[10], 'used', '0', 'non', ARGV[12], 'at', ARGV[13], 'sid', ARGV[14])
             redis.call('EXPIRE', KEYS[1], ARGV[11])
             return 1
             """;
@@ -74,7 +75,7 @@ public class AuthorizationCodes {
             redis.call('HSET', KEYS[1], 'used', '1')
             redis.call('EXPIRE', KEYS[1], ARGV[6])
             return {'redeemed', d['cid'], d['ruri'], d['rgiven'], d['scp'], d['sub'], d['usr'], d['grp'], d['cc'], d['ccm'],
-                    d['non'] or '', d['at'] or '0'}
+                    d['non'] or '', d['at'] or '0', d['sid'] or ''}
             """;
 
     /** KEYS: code. ARGV: refresh family, access token jti, its expiry. Returns 1 if the code was replayed meanwhile. */
@@ -101,7 +102,7 @@ public class AuthorizationCodes {
         return redis.execute("EVAL", ISSUE, "1", key(code), g.clientId(), g.redirectUri(), g.redirectUriGiven() ? "1" : "0",
                         g.scope(), g.subject(), nullToEmpty(g.username()), String.join(" ", g.groups()),
                         nullToEmpty(g.challenge()), nullToEmpty(g.challengeMethod()), Long.toString(exp),
-                        Long.toString(lifetime.toSeconds() + 1), nullToEmpty(g.nonce()), Long.toString(g.authTime()))
+                        Long.toString(lifetime.toSeconds() + 1), nullToEmpty(g.nonce()), Long.toString(g.authTime()), nullToEmpty(g.sid()))
                 .replaceWith(code);
     }
 
@@ -128,7 +129,7 @@ public class AuthorizationCodes {
                     "1".equals(r.get(3).toString()), r.get(4).toString(), r.get(5).toString(), emptyToNull(r.get(6).toString()),
                     r.get(7).toString().isBlank() ? List.of() : List.of(r.get(7).toString().trim().split(" +")),
                     emptyToNull(r.get(8).toString()), emptyToNull(r.get(9).toString()), emptyToNull(r.get(10).toString()),
-                    Long.parseLong(r.get(11).toString())), null, null, 0);
+                    Long.parseLong(r.get(11).toString()), emptyToNull(r.get(12).toString())), null, null, 0);
             case "reused" -> new Redemption(Outcome.REUSED, null, emptyToNull(r.get(1).toString()),
                     emptyToNull(r.get(2).toString()), Long.parseLong(r.get(3).toString()));
             case "wrong_client" -> new Redemption(Outcome.WRONG_CLIENT, null, null, null, 0);
