@@ -5,7 +5,7 @@
 //
 // Prints one JSON line: the refresh token the page held before signing out, so the caller can
 // check that signing out revoked it.
-import { chromium } from 'playwright-core';
+import { check, launch } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,19 +15,7 @@ const username = process.env.PORTAL_USERNAME ?? 'johndoe';
 const password = process.env.PORTAL_PASSWORD ?? 'secret123';
 mkdirSync(screenshots, { recursive: true });
 
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  // This machine's network is closed: without these, Chromium's own background connections fail noisily.
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  // Playwright gives every launch a new empty profile of its own.
-});
+const browser = await launch();
 const page = await browser.newPage();
 page.setDefaultTimeout(20_000);
 try {

@@ -1,9 +1,11 @@
 // The TechCorp Employee Portal page: authorization code + PKCE (RFC 7636, S256) as a public client,
-// the issuer checked on the way back (RFC 9207), the refresh token revoked on sign-out (RFC 7009).
+// the issuer checked on the way back (RFC 9207); signing out revokes the refresh token (RFC 7009)
+// and ends the sign-on session at the auth-service (OpenID Connect RP-Initiated Logout).
 'use strict';
 
 const PKCE_KEY = 'portal.pkce';
 const TOKENS_KEY = 'portal.tokens';
+const SIGNED_OUT = 'signed-out';
 const $ = (id) => document.getElementById(id);
 
 function base64url(bytes) {
@@ -132,6 +134,16 @@ async function signOut(config) {
       body: new URLSearchParams({ token: tokens.refresh_token, token_type_hint: 'refresh_token', client_id: config.clientId }),
     });
   }
+  if (tokens && tokens.id_token) {
+    // The auth-service ends the sign-on session (every application in this browser) and sends the browser back.
+    const query = new URLSearchParams({
+      id_token_hint: tokens.id_token,
+      post_logout_redirect_uri: config.postLogoutRedirectUri,
+      state: SIGNED_OUT,
+    });
+    location.assign(`${config.authUrl}/oauth/logout?${query}`);
+    return;
+  }
   show('signed-out', 'You are signed out.');
 }
 
@@ -151,6 +163,9 @@ async function main() {
     }
     if (sessionStorage.getItem(TOKENS_KEY)) {
       render(await payslips(config, false));
+    } else if (new URLSearchParams(location.search).get('state') === SIGNED_OUT) {
+      history.replaceState(null, '', '/portal');
+      show('signed-out', 'You are signed out.');
     } else {
       show('signed-out');
     }

@@ -20,10 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The portal page in headless Chromium (Debian's package, driven by playwright-core from npm):
- * a wrong password shows the error, the right one shows July 3000 USD, signing out revokes the
- * refresh token. Screenshots are kept in target/screenshots. Where Chromium or Node.js is missing
- * the test is skipped, unless REQUIRE_BROWSER=1 (CI) makes that a failure.
+ * The browser clients against the running suite. The portal page in headless Chromium (Debian's
+ * package, driven by playwright-core from npm): a wrong password shows the error, the right one
+ * shows July 3000 USD, signing out revokes the refresh token and ends the sign-on session. Single
+ * sign-on: an analyst signed in at the portal opens the report dashboard without the password,
+ * signs out there, and is asked for it at the next visit. openid-client (npm, pinned) runs the
+ * OpenID Connect code flow with its own checks. Screenshots are kept in target/screenshots. Where
+ * Chromium or Node.js is missing the test is skipped, unless REQUIRE_BROWSER=1 (CI) makes that a
+ * failure.
  */
 class PortalBrowserTest {
 
@@ -40,7 +44,8 @@ class PortalBrowserTest {
         } else {
             Assumptions.assumeTrue(available, "no Chromium at " + CHROMIUM + " or no node: browser test skipped");
         }
-        if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
+        if (!Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))
+                || !Files.isDirectory(BROWSER_DIR.resolve("node_modules/openid-client"))) {
             Result install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
             assertEquals(0, install.exit(), "npm ci failed:\n" + install.output());
         }
@@ -48,9 +53,20 @@ class PortalBrowserTest {
         given().baseUri(suite.url(suite.auth)).auth().oauth2(adminToken()).contentType(ContentType.JSON)
                 .body(Map.of("client_id", Suite.PORTAL_WEB_CLIENT, "client_name", "TechCorp Employee Portal (web, e2e)",
                         "confidential", false, "first_party", true, "grant_types", List.of("authorization_code", "refresh_token"),
-                        "scope", "payslips:read leave:read", "redirect_uris", List.of(suite.portalCallback())))
+                        "scope", "openid payslips:read leave:read", "redirect_uris", List.of(suite.portalCallback()),
+                        "post_logout_redirect_uris", List.of(suite.portalPage())))
+                .post("/admin/clients").then().statusCode(201);
+        given().baseUri(suite.url(suite.auth)).auth().oauth2(adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("client_id", OIDC_CLIENT, "confidential", false, "first_party", true,
+                        "grant_types", List.of("authorization_code"), "scope", "openid payslips:read",
+                        "redirect_uris", List.of(OIDC_CALLBACK), "post_logout_redirect_uris", List.of(OIDC_SIGNED_OUT)))
                 .post("/admin/clients").then().statusCode(201);
     }
+
+    /** A public client for openid-client; its redirect URIs are never opened: the script reads them from the redirects. */
+    private static final String OIDC_CLIENT = "openid_client_e2e";
+    private static final String OIDC_CALLBACK = "http://localhost:1/openid-client/callback";
+    private static final String OIDC_SIGNED_OUT = "http://localhost:1/openid-client/signed-out";
 
     @AfterAll
     static void stop() {
@@ -73,6 +89,23 @@ class PortalBrowserTest {
                 .formParam("grant_type", "refresh_token").formParam("client_id", Suite.PORTAL_WEB_CLIENT)
                 .formParam("refresh_token", refreshToken)
                 .post("/oauth/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void anAnalystSignedInAtThePortalOpensTheDashboardWithoutThePasswordAndSignsOutEverywhere() throws Exception {
+        Path screenshots = Path.of(System.getProperty("user.dir"), "target", "screenshots");
+        Result result = run(List.of("node", "sso.mjs"), 240, "PORTAL_URL", "http://localhost:" + suite.portal,
+                "DASHBOARD_URL", "http://localhost:" + suite.report + "/dashboard", "SCREENSHOT_DIR", screenshots.toString());
+        assertEquals(0, result.exit(), "the single sign-on scenario failed:\n" + result.output());
+        assertTrue(Files.size(screenshots.resolve("dashboard-single-sign-on.png")) > 1000, "screenshot of the dashboard");
+    }
+
+    @Test
+    void openidClientRunsTheCodeFlowWithPkceAndNonceAndValidatesTheIdToken() throws Exception {
+        Result result = run(List.of("node", "oidc-client.mjs"), 120, "ISSUER", "http://localhost:" + suite.auth,
+                "CLIENT_ID", OIDC_CLIENT, "REDIRECT_URI", OIDC_CALLBACK, "POST_LOGOUT_URI", OIDC_SIGNED_OUT);
+        assertEquals(0, result.exit(), "openid-client failed:\n" + result.output());
+        assertTrue(result.output().contains("\"loginRequiredAfterLogout\":true"), result.output());
     }
 
     private static String adminToken() {

@@ -32,6 +32,8 @@ final class Suite implements AutoCloseable {
         var pg = TestStorage.postgres();
         var redis = TestStorage.redis();
         String jwks = "http://127.0.0.1:" + auth + "/.well-known/jwks.json";
+        // The issuer is the auth-service as a browser reaches it (browser clients and OpenID Connect discovery check it).
+        String issuer = "http://localhost:" + auth;
         String events = "http://127.0.0.1:" + auth + "/oauth/security-events";
 
         Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "e2e_auth", true);
@@ -45,27 +47,34 @@ final class Suite implements AutoCloseable {
         authEnv.put("AUTH_KEY_SYNC_INTERVAL", "PT1S");
         // The portal page, as a browser sees it: on localhost, signing in as its own public client.
         authEnv.put("AUTH_CORS_ORIGINS", "http://localhost:" + portal);
+        authEnv.put("AUTH_ISSUER", issuer);
         authService = ServiceProcess.start("auth-service", auth, authEnv);
+        pointDashboardAtThisSuite();
 
         Map<String, String> identityEnv = ServiceProcess.demoEnv(pg, "e2e_identity", true);
         identityEnv.put("IDENTITY_PORT", Integer.toString(identity));
         identityEnv.put("AUTH_JWKS_URL", jwks);
+        identityEnv.put("AUTH_ISSUER", issuer);
         identityEnv.put("AUTH_EVENTS_URL", events);
         identityEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         Map<String, String> dataEnv = ServiceProcess.demoEnv(pg, "e2e_data", true);
         dataEnv.put("DATA_PORT", Integer.toString(data));
         dataEnv.put("AUTH_JWKS_URL", jwks);
+        dataEnv.put("AUTH_ISSUER", issuer);
         dataEnv.put("AUTH_EVENTS_URL", events);
         Map<String, String> portalEnv = ServiceProcess.demoEnv(pg, "e2e_portal", true);
         portalEnv.put("PORTAL_PORT", Integer.toString(portal));
         portalEnv.put("AUTH_JWKS_URL", jwks);
+        portalEnv.put("AUTH_ISSUER", issuer);
         portalEnv.put("AUTH_EVENTS_URL", events);
         portalEnv.put("PORTAL_AUTH_URL", "http://localhost:" + auth);
         portalEnv.put("PORTAL_CLIENT_ID", PORTAL_WEB_CLIENT);
         portalEnv.put("PORTAL_REDIRECT_URI", portalCallback());
+        portalEnv.put("PORTAL_POST_LOGOUT_REDIRECT_URI", portalPage());
         Map<String, String> reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
         reportEnv.put("REPORT_PORT", Integer.toString(report));
         reportEnv.put("AUTH_JWKS_URL", jwks);
+        reportEnv.put("AUTH_ISSUER", issuer);
         reportEnv.put("AUTH_EVENTS_URL", events);
         reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         reportEnv.put("DATA_SERVICE_URL", "http://127.0.0.1:" + data);
@@ -109,6 +118,24 @@ final class Suite implements AutoCloseable {
     /** Where a service's health, metrics and OpenAPI document are. */
     int managementPort(String module) {
         return processes.get(module).managementPort();
+    }
+
+    /**
+     * The demo data's report dashboard client names port 8083; the suite's report-service runs
+     * elsewhere, so its redirect URIs are set for this suite's port (its demo secret stays).
+     */
+    private void pointDashboardAtThisSuite() {
+        String admin = given().baseUri(url(auth)).auth().preemptive().basic("bootstrap-admin", ADMIN_SECRET)
+                .formParam("grant_type", "client_credentials").post("/oauth/token").then().statusCode(200).extract().path("access_token");
+        String dashboard = "http://localhost:" + report + "/dashboard";
+        given().baseUri(url(auth)).auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("redirect_uris", java.util.List.of(dashboard + "/callback"),
+                        "post_logout_redirect_uris", java.util.List.of(dashboard + "/signed-out")))
+                .put("/admin/clients/report_dashboard").then().statusCode(200);
+    }
+
+    String portalPage() {
+        return "http://localhost:" + portal + "/portal";
     }
 
     String portalCallback() {

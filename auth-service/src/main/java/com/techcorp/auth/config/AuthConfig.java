@@ -24,6 +24,13 @@ public interface AuthConfig {
     /** Scope name → the audience (resource server) that it belongs to; also the catalog of known scopes. */
     Map<String, String> scopeAudiences();
 
+    /**
+     * Scope name → the identity-service groups (space-separated) whose members may be granted it
+     * when a client acts for them; a scope not listed is for clients acting for themselves only,
+     * except {@code openid}, which every user may grant.
+     */
+    Map<String, String> userScopeGroups();
+
     /** The client created at start-up for the first administrator, like Keycloak's bootstrap admin. */
     BootstrapAdmin bootstrapAdmin();
 

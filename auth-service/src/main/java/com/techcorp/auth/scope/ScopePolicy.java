@@ -23,9 +23,28 @@ public class ScopePolicy {
     public static final String OPENID = "openid";
 
     private final Map<String, String> audiences;
+    private final Map<String, Set<String>> userScopeGroups;
 
     public ScopePolicy(AuthConfig config) {
         this.audiences = Map.copyOf(config.scopeAudiences());
+        Map<String, Set<String>> groups = new java.util.HashMap<>();
+        config.userScopeGroups().forEach((scope, names) -> groups.put(scope, parse(names)));
+        this.userScopeGroups = Map.copyOf(groups);
+    }
+
+    /**
+     * Of the scopes a client may get for a user, those the user's groups entitle them to
+     * ({@code auth.user-scope-groups}): the portal's clients may ask for hr:read, only HR gets it.
+     */
+    public Set<String> forUser(Set<String> scopes, java.util.List<String> groups) {
+        Set<String> entitled = new LinkedHashSet<>();
+        for (String scope : scopes) {
+            Set<String> allowedGroups = userScopeGroups.get(scope);
+            if (OPENID.equals(scope) || allowedGroups != null && groups.stream().anyMatch(allowedGroups::contains)) {
+                entitled.add(scope);
+            }
+        }
+        return entitled;
     }
 
     /** Every scope this server knows; the metadata's {@code scopes_supported}. */

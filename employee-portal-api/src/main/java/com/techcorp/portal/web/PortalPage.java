@@ -34,9 +34,11 @@ public class PortalPage {
                       @ConfigProperty(name = "portal.issuer") String issuer,
                       @ConfigProperty(name = "portal.client-id") String clientId,
                       @ConfigProperty(name = "portal.redirect-uri") String redirectUri,
-                      @ConfigProperty(name = "portal.scope") String scope) {
+                      @ConfigProperty(name = "portal.scope") String scope,
+                      @ConfigProperty(name = "portal.post-logout-redirect-uri") String postLogoutRedirectUri) {
         String auth = authUrl.replaceAll("/+$", "");
-        this.config = Map.of("authUrl", auth, "issuer", issuer, "clientId", clientId, "redirectUri", redirectUri, "scope", scope);
+        this.config = Map.of("authUrl", auth, "issuer", issuer, "clientId", clientId, "redirectUri", redirectUri, "scope", scope,
+                "postLogoutRedirectUri", postLogoutRedirectUri);
         // Scripts only from here; the only other origin the page talks to is the auth-service.
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self' "
                 + auth + "; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -26,12 +26,13 @@ class PortalPageTest {
     }
 
     @Test
-    void theConfigNamesThePublicDemoClientAndItsRedirectUri() {
+    void theConfigNamesThePublicDemoClientItsRedirectUriAndWhereSigningOutComesBack() {
         given().get("/portal/config").then().statusCode(200)
                 .body("clientId", equalTo("techcorp_portal_web"))
                 .body("redirectUri", equalTo("http://localhost:8084/portal/callback"))
                 .body("authUrl", equalTo("http://localhost:8080"))
                 .body("issuer", equalTo("http://localhost:8080"))
-                .body("scope", equalTo("payslips:read leave:read"));
+                .body("scope", equalTo("openid payslips:read leave:read"))
+                .body("postLogoutRedirectUri", equalTo("http://localhost:8084/portal"));
     }
 }

@@ -6,6 +6,8 @@ import com.techcorp.auth.token.AccessTokenMinter;
 import com.techcorp.auth.token.IssuedToken;
 import com.techcorp.auth.grant.GrantTypes;
 import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.error.OAuthError;
+import com.techcorp.auth.scope.ScopePolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,10 +24,12 @@ public class UserTokenIssuer {
 
     private final AccessTokenMinter minter;
     private final RefreshTokenStore refreshTokens;
+    private final ScopePolicy scopes;
 
-    public UserTokenIssuer(AccessTokenMinter minter, RefreshTokenStore refreshTokens) {
+    public UserTokenIssuer(AccessTokenMinter minter, RefreshTokenStore refreshTokens, ScopePolicy scopes) {
         this.minter = minter;
         this.refreshTokens = refreshTokens;
+        this.scopes = scopes;
     }
 
     /** An access token and, when the client may refresh, a refresh token (null otherwise). */
@@ -50,9 +54,16 @@ public class UserTokenIssuer {
                 .map(refresh -> new UserTokens(access, refresh, grant));
     }
 
-    /** An access token of the grant {@code grantId} (its {@code sid}). */
+    /**
+     * An access token of the grant {@code grantId} (its {@code sid}), with the scopes of {@code scope}
+     * that the user's groups entitle them to; invalid_scope if none.
+     */
     public IssuedToken mint(Client client, String grantId, String subject, String username, List<String> groups, Set<String> scope) {
-        return minter.mint(new AccessTokenClaims(subject, client.clientId(), scope,
+        Set<String> entitled = scopes.forUser(scope, groups);
+        if (entitled.isEmpty()) {
+            throw OAuthError.INVALID_SCOPE.exception("the user may not be granted any of the requested scopes");
+        }
+        return minter.mint(new AccessTokenClaims(subject, client.clientId(), entitled,
                 client.accessTokenLifetime(), username, groups, grantId, client.tokensNotBefore()));
     }
 }
