@@ -108,7 +108,9 @@ class SourceScenariosTest {
                 .extract().path("access_token");
         given().baseUri(suite.url(suite.report)).auth().oauth2(token).post("/reports/monthly-sales").then().statusCode(201)
                 .body("last_period", equalTo("2024-07")).body("months", hasSize(12));
-        given().baseUri(suite.url(suite.report)).get("/dashboard").then().statusCode(200);
+        // The dashboard is for signed-in people: its browser is sent to the auth-service's sign-in (PortalBrowserTest goes on).
+        given().baseUri(suite.url(suite.report)).redirects().follow(false).get("/dashboard").then().statusCode(302)
+                .header("Location", org.hamcrest.Matchers.startsWith("http://localhost:" + suite.auth + "/oauth/authorize?"));
     }
 
     @Test

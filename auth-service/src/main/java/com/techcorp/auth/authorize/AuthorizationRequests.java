@@ -9,6 +9,7 @@ import com.techcorp.auth.grant.authorizationcode.Pkce;
 import com.techcorp.auth.identity.IdentityClient;
 import com.techcorp.auth.scope.ScopePolicy;
 import com.techcorp.auth.support.FormParameters;
+import com.techcorp.auth.token.IdTokenHintVerifier;
 import com.techcorp.oauth.jsonerrors.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 class AuthorizationRequests {
 
     /** Clients use state as an opaque nonce or a small encoded value; it is stored while the user signs in. */
-    private static final int MAX_STATE = 1024;
+    static final int MAX_STATE = 1024;
     /** OpenID Connect's nonce goes into the ID token as it came: bounded like state, and text a JSON string can hold. */
     private static final int MAX_NONCE = 512;
 
@@ -40,10 +41,18 @@ class AuthorizationRequests {
      * @param loginHint OpenID Connect's login_hint when it could be a username: the sign-in form starts with it
      * @param prompts   OpenID Connect's prompt values (Core §3.1.2.1), empty if none
      * @param maxAge    OpenID Connect's max_age in seconds, or null: a session signed in longer ago needs the password
+     * @param hintedSubject the subject of the request's id_token_hint, or null: a session of another user does not count
      */
-    record Validated(AuthorizationRequest request, Response refusal, String loginHint, Set<String> prompts, Long maxAge) {
+    record Validated(AuthorizationRequest request, Response refusal, String loginHint, Set<String> prompts, Long maxAge,
+                     String hintedSubject) {
         static Validated refused(Response refusal) {
-            return new Validated(null, refusal, null, Set.of(), null);
+            return new Validated(null, refusal, null, Set.of(), null, null);
+        }
+
+        /** Whether the session, signed in at {@code authTime}, is good for this request without the password. */
+        boolean acceptsSession(String subject, long authTime, long now) {
+            boolean fresh = maxAge == null || maxAge > 0 && now - authTime <= maxAge;
+            return fresh && !forcesSignIn() && (hintedSubject == null || hintedSubject.equals(subject));
         }
 
         boolean silent() {
@@ -60,10 +69,12 @@ class AuthorizationRequests {
     private static final Set<String> PROMPTS = Set.of("none", "login", "consent", "select_account");
 
     private final ScopePolicy scopes;
+    private final IdTokenHintVerifier hints;
     private final String issuer;
 
-    AuthorizationRequests(ScopePolicy scopes, AuthConfig config) {
+    AuthorizationRequests(ScopePolicy scopes, IdTokenHintVerifier hints, AuthConfig config) {
         this.scopes = scopes;
+        this.hints = hints;
         this.issuer = config.issuer();
     }
 
@@ -132,11 +143,20 @@ class AuthorizationRequests {
         if (pkceProblem != null) {
             return refused(back, OAuthError.INVALID_REQUEST, pkceProblem);
         }
+        // Core §3.1.2.1: id_token_hint says who the client believes is signed in; it must be an ID token of ours.
+        String hintedSubject = null;
+        if (params.containsKey("id_token_hint")) {
+            var hint = hints.verify(params.get("id_token_hint"));
+            if (hint.isEmpty()) {
+                return refused(back, OAuthError.INVALID_REQUEST, "id_token_hint is not an ID token of this server");
+            }
+            hintedSubject = hint.get().getClaimValueAsString("sub");
+        }
         // RFC 7636 §4.3: an absent method means plain (refused above unless the client is registered for it).
         String effectiveMethod = challenge == null ? null : method == null ? Pkce.PLAIN : method;
         return new Validated(new AuthorizationRequest(client.clientId(), redirectUri, requested != null, params.get("response_type"),
                 String.join(" ", granted), state, challenge, effectiveMethod, implicit ? null : nonce, prompts(params).contains("consent")),
-                null, loginHint(params), prompts(params), maxAge(params));
+                null, loginHint(params), prompts(params), maxAge(params), hintedSubject);
     }
 
     /** @return why OpenID Connect's prompt or max_age is refused, or null */

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The answer to the client once the user has signed in (and consented): the pending request is
@@ -30,10 +31,12 @@ class AuthorizationResponses {
     private final AuthorizationCodes codes;
     private final UserTokenIssuer tokens;
     private final SignOnSessions sessions;
+    private final ScopePolicy scopes;
     private final String issuer;
 
     AuthorizationResponses(PendingAuthorizations pending, AuthorizationCodes codes, UserTokenIssuer tokens, SignOnSessions sessions,
-                           AuthConfig config) {
+                           ScopePolicy scopes, AuthConfig config) {
+        this.scopes = scopes;
         this.pending = pending;
         this.codes = codes;
         this.tokens = tokens;
@@ -60,16 +63,23 @@ class AuthorizationResponses {
         if (!client.allowedScopes().containsAll(ScopePolicy.parse(request.scope()))) {
             return done(back.error(OAuthError.INVALID_SCOPE, "the client is no longer allowed this scope"));
         }
+        // What the user's groups entitle them to of what was asked (auth.user-scope-groups).
+        Set<String> entitled = scopes.forUser(ScopePolicy.parse(request.scope()), user.groups());
+        if (entitled.isEmpty()) {
+            return done(back.error(OAuthError.INVALID_SCOPE, "the user may not be granted any of the requested scopes"));
+        }
         if (request.implicit()) {
             String grant = RefreshTokenStore.newFamily();
-            var token = tokens.mint(client, grant, user.subject(), user.username(), user.groups(), ScopePolicy.parse(request.scope()));
-            Uni<Void> remembered = user.sid() == null ? Uni.createFrom().voidItem()
+            Uni<Boolean> live = user.sid() == null ? Uni.createFrom().item(true)
                     : sessions.rememberGrant(user.sid(), grant, client.accessTokenLifetime(), client.accessTokenLifetime());
-            return remembered.replaceWith(back.success(TokenResponse.bearer(token, null).asParameters()));
+            return live.map(handOut -> handOut
+                    ? back.success(TokenResponse.bearer(tokens.mint(client, grant, user.subject(), user.username(), user.groups(), entitled),
+                    null).asParameters())
+                    : back.error(OAuthError.ACCESS_DENIED, "the sign-on session has ended"));
         }
         var grant = new AuthorizationCodes.CodeGrant(client.clientId(), request.redirectUri(), request.redirectUriGiven(),
-                request.scope(), user.subject(), user.username(), user.groups(), request.codeChallenge(), request.codeChallengeMethod(),
-                request.nonce(), user.authTime(), user.sid());
+                String.join(" ", entitled), user.subject(), user.username(), user.groups(), request.codeChallenge(),
+                request.codeChallengeMethod(), request.nonce(), user.authTime(), user.sid());
         return codes.issue(grant).map(code -> back.success(Map.of("code", code)));
     }
 

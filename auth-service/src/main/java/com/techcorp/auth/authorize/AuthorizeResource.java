@@ -3,7 +3,6 @@ package com.techcorp.auth.authorize;
 import com.techcorp.auth.authorize.PendingAuthorizations.SignedInUser;
 import com.techcorp.auth.client.Client;
 import com.techcorp.auth.client.ClientRegistry;
-import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.ratelimit.AttemptLimiter;
@@ -52,7 +51,7 @@ public class AuthorizeResource {
 
     public AuthorizeResource(ClientRegistry clients, AuthorizationRequests requests, PendingAuthorizations pending,
                              AttemptLimiter limiter, SignOnSessions sessions, SessionCookie sessionCookie,
-                             AuthorizationResponses responses, AuthConfig config) {
+                             AuthorizationResponses responses) {
         this.clients = clients;
         this.requests = requests;
         this.pending = pending;
@@ -60,7 +59,7 @@ public class AuthorizeResource {
         this.sessions = sessions;
         this.sessionCookie = sessionCookie;
         this.responses = responses;
-        this.secureCookies = config.issuer().startsWith("https:");
+        this.secureCookies = sessionCookie.secure();
     }
 
     @GET
@@ -104,6 +103,9 @@ public class AuthorizeResource {
         return limiter.authorizationRequest(address)
                 .flatMap(counted -> sessions.findActive(sessionCookie))
                 .flatMap(session -> decide(validated, client, session, browser))
+                // prompt=none promised the client an answer, not a page: "try later" goes back to it too.
+                .onFailure(e -> Unavailable.is(e) && validated.silent()).recoverWithItem(e -> responses.refuse(validated.request(),
+                        OAuthError.TEMPORARILY_UNAVAILABLE, "the authorization server is temporarily unavailable"))
                 .map(page -> Response.fromResponse(page).cookie(new NewCookie.Builder(FormPosts.BINDING_COOKIE).value(browser)
                         .path("/oauth/authorize").httpOnly(true).secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build()).build())
                 .onFailure(OAuthException.class).recoverWithItem(e -> ((OAuthException) e).error() == OAuthError.TOO_MANY_ATTEMPTS
@@ -122,8 +124,7 @@ public class AuthorizeResource {
                                  String browser) {
         AuthorizationRequest request = validated.request();
         long now = Instant.now().getEpochSecond();
-        if (session.isEmpty() || validated.forcesSignIn()
-                || validated.maxAge() != null && now - session.get().authTime() > validated.maxAge()) {
+        if (session.isEmpty() || !validated.acceptsSession(session.get().subject(), session.get().authTime(), now)) {
             if (validated.silent()) {
                 return Uni.createFrom().item(responses.refuse(request, OAuthError.LOGIN_REQUIRED, "the user must sign in"));
             }

@@ -46,8 +46,6 @@ import java.util.Optional;
 @Path("/oauth/logout")
 public class LogoutResource {
 
-    private static final int MAX_STATE = 1024;
-
     /** A sign-out request once checked: where to go after, and the ID token that vouches for it (or null). */
     private record Checked(String clientId, String postLogoutRedirectUri, String state, JwtClaims hint, Response refusal) {
         static Checked refused(String message) {
@@ -77,11 +75,29 @@ public class LogoutResource {
         }
     }
 
+    /**
+     * §2 allows POST. A client's page posting cross-site brings no SameSite=Lax cookie: without it
+     * the browser's session could not be found and would outlive the "signed out" answer, so the
+     * browser is sent to the GET, a top-level navigation that carries the cookie.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> post(MultivaluedMap<String, String> form, @Context HttpServerRequest http) {
-        return logout(form, http);
+        if (sessionCookie.read(http) != null) {
+            return logout(form, http);
+        }
+        Map<String, String> single;
+        try {
+            single = FormParameters.single(form);
+        } catch (OAuthException e) {
+            return Uni.createFrom().item(Checked.refused("The request repeats a parameter or has too many.").refusal());
+        }
+        StringBuilder query = new StringBuilder();
+        single.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return Uni.createFrom().item(Response.seeOther(URI.create("/oauth/logout" + (query.isEmpty() ? "" : "?" + query)))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build());
     }
 
     /** The confirmation page's post: only with the browser's session cookie and the token derived from it. */
@@ -118,12 +134,14 @@ public class LogoutResource {
                     // Nobody vouches for this request: a link on another site must not sign the user out.
                     return Uni.createFrom().item(session.isEmpty() ? signedOut(checked, true) : confirmationPage(checked, session.get(), cookie));
                 }
+                // The hint vouches for the session it names, and for no other: a browser signed in again
+                // since (a new session, even the same user's) is asked before that one ends too.
                 String hintSid = hint.getClaimValueAsString("sid");
-                String hintSubject = subject(hint);
-                boolean browsersOwn = session.isPresent() && (session.get().sid().equals(hintSid) || session.get().subject().equals(hintSubject));
+                boolean browsersOwn = session.isPresent() && session.get().sid().equals(hintSid);
                 Uni<Boolean> named = hintSid == null ? Uni.createFrom().item(false) : sessions.end(hintSid);
-                return named.chain(() -> browsersOwn ? sessions.end(session.get().sid()) : Uni.createFrom().item(false))
-                        .map(ended -> signedOut(checked, browsersOwn || session.isEmpty()));
+                return named.map(ended -> session.isPresent() && !browsersOwn
+                        ? confirmationPage(checked, session.get(), cookie)
+                        : signedOut(checked, true));
             });
         }).onFailure(Unavailable::is).recoverWithItem(LogoutResource::unavailable);
     }
@@ -151,7 +169,7 @@ public class LogoutResource {
         }
         String client = clientId != null ? clientId : hintClient;
         String state = single.get("state");
-        if (state != null && !PlainText.is(state, MAX_STATE)) {
+        if (state != null && !PlainText.is(state, AuthorizationRequests.MAX_STATE)) {
             return Uni.createFrom().item(Checked.refused("The state is too long or not text."));
         }
         String redirect = single.get("post_logout_redirect_uri");
@@ -201,13 +219,6 @@ public class LogoutResource {
         }
     }
 
-    private static String subject(JwtClaims claims) {
-        try {
-            return claims.getSubject();
-        } catch (org.jose4j.jwt.MalformedClaimException e) {
-            return null;
-        }
-    }
 
     private static Response unavailable(Throwable e) {
         Log.warnf("sign-out: a dependency is unavailable: %s", Unavailable.rootCause(e));

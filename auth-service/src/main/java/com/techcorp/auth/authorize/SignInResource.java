@@ -100,11 +100,11 @@ public class SignInResource {
         long authTime = Instant.now().getEpochSecond();
         return sessions.find(oldCookie).flatMap(old -> {
             if (old.isPresent() && old.get().subject().equals(verified.subject())) {
-                return sessions.reauthenticated(old.get(), authTime).map(session -> new Established(session, oldCookie));
+                return sessions.reauthenticated(old.get(), verified.username(), verified.groups(), authTime)
+                        .flatMap(renewed -> renewed.isPresent() ? Uni.createFrom().item(renewed.get()) : newSession(verified, authTime, http, address));
             }
             Uni<Boolean> ended = old.isPresent() ? sessions.end(old.get().sid()) : Uni.createFrom().item(false);
-            return ended.chain(() -> sessions.create(verified.subject(), verified.username(), verified.groups(), authTime,
-                    device(http), address)).map(created -> new Established(created.session(), created.cookieValue()));
+            return ended.chain(() -> newSession(verified, authTime, http, address));
         }).flatMap(established -> {
             SignOnSession session = established.session();
             SignedInUser user = new SignedInUser(verified.subject(), verified.username(), verified.groups(), authTime, session.sid());
@@ -115,7 +115,8 @@ public class SignInResource {
         });
     }
 
-    private record Established(SignOnSession session, String cookieValue) {
+    private Uni<SignOnSessions.Created> newSession(VerifiedUser verified, long authTime, HttpServerRequest http, String address) {
+        return sessions.create(verified.subject(), verified.username(), verified.groups(), authTime, device(http), address);
     }
 
     /** The browser's own description, to tell a user's sessions apart in the admin API: printable and bounded, or nothing. */

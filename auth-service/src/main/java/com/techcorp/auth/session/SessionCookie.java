@@ -24,6 +24,11 @@ public class SessionCookie {
         this.maxAge = (int) config.sessions().absoluteTimeout().toSeconds();
     }
 
+    /** Whether the issuer is https, so that every cookie of ours is Secure. */
+    public boolean secure() {
+        return secure;
+    }
+
     public String name() {
         return name;
     }

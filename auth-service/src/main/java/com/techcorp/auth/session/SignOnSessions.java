@@ -46,13 +46,21 @@ public class SignOnSessions {
 
     private static final Pattern SID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final Pattern COOKIE = Pattern.compile("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
+    /** Session ids a user's index holds before the ones that ended are pruned. */
+    private static final int MAX_INDEXED = 32;
     /** A session-bound grant is kept this long past its access tokens' lifetime to be revoked at logout. */
     private static final Duration GRANT_MEMORY = Duration.ofDays(30);
 
-    /** KEYS: the session's grants. ARGV: "grant lifetime", ttl seconds. The set lives as long as its longest grant. */
+    /**
+     * KEYS: the session, its grants (one slot: the sid is their hash tag). ARGV: "grant lifetime",
+     * ttl seconds. Only while the session lives: a grant issued as it ends is not recorded for a
+     * session nobody will end again (0), and the caller revokes it. The set lives as long as its
+     * longest grant.
+     */
     private static final String REMEMBER_GRANT = """
-            redis.call('SADD', KEYS[1], ARGV[1])
-            if redis.call('TTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('SADD', KEYS[2], ARGV[1])
+            if redis.call('TTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[2], ARGV[2]) end
             return 1
             """;
 
@@ -98,6 +106,9 @@ public class SignOnSessions {
         return values.set(sessionKey(sid), write(session), new SetArgs().ex(idle))
                 .chain(() -> sets.sadd(userKey(subject), sid))
                 .chain(() -> keys.expire(userKey(subject), absolute))
+                .chain(() -> sets.scard(userKey(subject)))
+                // The index keeps ids of sessions that timed out until listed: a user who signs in often gets it pruned.
+                .call(size -> size > MAX_INDEXED ? of(subject) : Uni.createFrom().voidItem())
                 .replaceWith(new Created(session, sid + "." + secret));
     }
 
@@ -128,11 +139,19 @@ public class SignOnSessions {
                 : end(found.get().sid()).replaceWith(Optional.<SignOnSession>empty())));
     }
 
-    /** The user signed in again in this session (prompt=login, max_age): its auth_time moves, its deadlines stay. */
-    public Uni<SignOnSession> reauthenticated(SignOnSession session, long authTime) {
-        SignOnSession renewed = new SignOnSession(session.sid(), session.secretHash(), session.subject(), session.username(),
-                session.groups(), authTime, session.expiresAt(), session.device(), session.address());
-        return values.set(sessionKey(session.sid()), write(renewed), new SetArgs().xx().keepttl()).replaceWith(renewed);
+    /**
+     * The user signed in again in this session (prompt=login, max_age): its auth_time moves, what
+     * the identity-service said of the user now replaces what it said before, its deadlines stay,
+     * and the cookie gets a new secret (a cookie stolen before does not gain the new sign-in). Empty
+     * if the session ended meanwhile.
+     */
+    public Uni<Optional<Created>> reauthenticated(SignOnSession session, String username, List<String> groups, long authTime) {
+        String secret = RandomTokens.of32Bytes();
+        SignOnSession renewed = new SignOnSession(session.sid(), Sha256.hex(secret), session.subject(), username,
+                List.copyOf(groups), authTime, session.expiresAt(), session.device(), session.address());
+        return values.setGet(sessionKey(session.sid()), write(renewed), new SetArgs().xx().keepttl())
+                .map(previous -> previous == null ? Optional.<Created>empty()
+                        : Optional.of(new Created(renewed, session.sid() + "." + secret)));
     }
 
     /** The live session of this id, whoever asks (the admin API, an ID token's sid). */
@@ -185,17 +204,19 @@ public class SignOnSessions {
      */
     public Uni<Integer> endAll(String subject, boolean accessTokensToo) {
         return sets.smembers(userKey(subject)).onItem().transformToMulti(sids -> Multi.createFrom().iterable(sids))
-                .onItem().transformToUniAndConcatenate(sid -> end(sid, accessTokensToo))
+                .onItem().transformToUniAndConcatenate(sid -> end(sid, accessTokensToo).call(() -> sets.srem(userKey(subject), sid)))
                 .collect().asList()
-                .call(ended -> keys.del(userKey(subject)))
                 .map(ended -> (int) ended.stream().filter(Boolean::booleanValue).count());
     }
 
-    /** Remembers a grant issued through the session, to revoke it when the session ends. */
-    public Uni<Void> rememberGrant(String sid, String grantId, Duration accessTokenLifetime, Duration grantLifetime) {
+    /**
+     * Remembers a grant issued through the session, to revoke it when the session ends; false if
+     * the session has ended (signed out, disabled) meanwhile, and the grant must not be handed out.
+     */
+    public Uni<Boolean> rememberGrant(String sid, String grantId, Duration accessTokenLifetime, Duration grantLifetime) {
         long ttl = grantLifetime.plus(GRANT_MEMORY).toSeconds();
-        return redis.execute("EVAL", REMEMBER_GRANT, "1", grantsKey(sid), grantId + " " + accessTokenLifetime.toSeconds(),
-                Long.toString(ttl)).replaceWithVoid();
+        return redis.execute("EVAL", REMEMBER_GRANT, "2", sessionKey(sid), grantsKey(sid), grantId + " " + accessTokenLifetime.toSeconds(),
+                Long.toString(ttl)).map(r -> r.toInteger() == 1);
     }
 
     /** Remembers that the user allowed the client these scopes, for as long as the session lasts. */
@@ -222,20 +243,21 @@ public class SignOnSessions {
                 .chain(() -> keys.del(grantsKey(sid))).replaceWithVoid();
     }
 
+    /** A session's keys share its sid as hash tag (one Redis Cluster slot): the grant script reads two of them. */
     private String sessionKey(String sid) {
-        return prefix + "s:" + sid;
+        return prefix + "{" + sid + "}:s";
+    }
+
+    private String grantsKey(String sid) {
+        return prefix + "{" + sid + "}:g";
+    }
+
+    private String consentKey(String sid) {
+        return prefix + "{" + sid + "}:c";
     }
 
     private String userKey(String subject) {
         return prefix + "u:" + subject;
-    }
-
-    private String grantsKey(String sid) {
-        return prefix + "g:" + sid;
-    }
-
-    private String consentKey(String sid) {
-        return prefix + "c:" + sid;
     }
 
     private String write(SignOnSession session) {

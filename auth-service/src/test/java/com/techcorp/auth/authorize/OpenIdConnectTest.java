@@ -111,6 +111,21 @@ class OpenIdConnectTest {
                 .header("WWW-Authenticate", containsString("invalid_token"));
     }
 
+    /** The userinfo endpoint checks the token's client as the admin API does: a disabled client's tokens read nothing. */
+    @Test
+    void userinfoRefusesTheTokenOfAClientDisabledSinceItWasIssued() {
+        var client = TestClients.publicClient().grants("authorization_code").scope("openid payslips:read")
+                .redirectUris("https://app.example/cb").firstParty(true).register();
+        Map<String, String> query = codeRequest(client.clientId(), "https://app.example/cb", "s");
+        query.put("scope", "openid payslips:read");
+        String access = redeem(client.clientId(), signedInCode(query, "johndoe"), "https://app.example/cb", VERIFIER)
+                .statusCode(200).extract().path("access_token");
+        given().auth().oauth2(access).get("/oauth/userinfo").then().statusCode(200);
+        given().auth().oauth2(TestClients.adminToken()).post("/admin/clients/" + client.clientId() + "/disable").then().statusCode(200);
+        given().auth().oauth2(access).get("/oauth/userinfo").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+    }
+
     @Test
     void aClientActingForItselfCannotAskForOpenid() {
         var client = TestClients.confidential().scope("openid data:read").register();

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -274,6 +275,95 @@ class SignOnSessionTest {
         portal.browser().get("/oauth/logout", Map.of());
         portal.browser().post("/oauth/logout/confirm", Map.of()).then().statusCode(200).body(containsString("id=\"signed-out\""));
         assertEquals("login_required", redirectParams(portal.browser().authorize(silent), false).get("error"));
+    }
+
+    /** An ID token of an earlier session vouches for that one only: the browser's new session is not ended without asking. */
+    @Test
+    void anOldIdTokenHintEndsItsOwnSessionButNotTheOneTheBrowserHoldsNow() {
+        SignedIn first = signedIn("alexchen");
+        first.browser().get("/oauth/logout", Map.of("id_token_hint", first.idToken())).then().statusCode(200);
+        first.browser().authorize(portal()).then().statusCode(200);
+        first.browser().signIn("alexchen", "secret123").then().statusCode(303);
+
+        first.browser().get("/oauth/logout", Map.of("id_token_hint", first.idToken(), "post_logout_redirect_uri", PORTAL_PAGE))
+                .then().statusCode(200).body(containsString("id=\"sign-out\""));
+        Map<String, String> silent = portal();
+        silent.put("prompt", "none");
+        assertNotNull(redirectParams(first.browser().authorize(silent), false).get("code"), "the new session lives on");
+    }
+
+    /** RP-Initiated Logout §2 by POST from the client's site: no Lax cookie comes with it, so the browser is sent to the GET. */
+    @Test
+    void aLogoutPostWithoutTheCookieIsSentOnAsAGetThatCarriesIt() {
+        SignedIn portal = signedIn("johndoe");
+        Response post = given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("id_token_hint", portal.idToken()).formParam("state", "s 1").post("/oauth/logout");
+        assertEquals(303, post.statusCode(), post.asString());
+        URI location = URI.create(post.getHeader("Location"));
+        assertEquals("/oauth/logout", location.getPath());
+        Response get = portal.browser().get(location.getPath(), queryOf(location));
+        assertEquals(200, get.statusCode());
+        Map<String, String> silent = portal();
+        silent.put("prompt", "none");
+        assertEquals("login_required", redirectParams(portal.browser().authorize(silent), false).get("error"));
+    }
+
+    /** Signing in again (prompt=login) gives the cookie a new secret: one taken before does not gain the new sign-in. */
+    @Test
+    void signingInAgainRotatesTheCookieSecret() {
+        SignedIn portal = signedIn("janesmith");
+        String before = portal.browser().cookie(COOKIE);
+        Map<String, String> query = portal();
+        query.put("max_age", "0");
+        portal.browser().authorize(query).then().statusCode(200).body(containsString("name=\"password\""));
+        portal.browser().signIn("janesmith", "secret123").then().statusCode(303);
+        String after = portal.browser().cookie(COOKIE);
+        assertEquals(before.substring(0, 22), after.substring(0, 22), "the same session");
+        assertNotEquals(before, after);
+        Map<String, String> silent = portal();
+        silent.put("prompt", "none");
+        Response stolen = given().redirects().follow(false).cookie(COOKIE, before).queryParams(silent).get("/oauth/authorize");
+        assertEquals("login_required", redirectParams(stolen, false).get("error"));
+    }
+
+    /** Core §3.1.2.1: an id_token_hint of another user than the session's is a sign-in, and prompt=none is login_required. */
+    @Test
+    void anIdTokenHintOfAnotherUserDoesNotUseTheSession() {
+        SignedIn john = signedIn("johndoe");
+        SignedIn jane = signedIn("janesmith");
+        Map<String, String> silent = portal();
+        silent.put("prompt", "none");
+        silent.put("id_token_hint", jane.idToken());
+        assertEquals("login_required", redirectParams(john.browser().authorize(silent), false).get("error"));
+        silent.put("id_token_hint", john.idToken());
+        assertNotNull(redirectParams(john.browser().authorize(silent), false).get("code"));
+        silent.put("id_token_hint", "not.a.token");
+        assertEquals("invalid_request", redirectParams(john.browser().authorize(silent), false).get("error"));
+    }
+
+    /** What the user's groups do not allow goes back to the client as invalid_scope, after the sign-in as before it. */
+    @Test
+    void aUserEntitledToNoneOfTheScopesGetsInvalidScopeAtTheRedirectUri() {
+        var hrApp = TestClients.publicClient().grants("authorization_code").scope("hr:read")
+                .redirectUris("https://hr.example/cb").firstParty(true).register();
+        Map<String, String> query = codeRequest(hrApp.clientId(), "https://hr.example/cb", "hr-state");
+        query.put("scope", "hr:read");
+        Browser browser = new Browser();
+        browser.authorize(query).then().statusCode(200);
+        Response redirect = browser.signIn("johndoe", "secret123");
+        assertEquals(303, redirect.statusCode(), redirect.asString());
+        assertEquals("invalid_scope", redirectParams(redirect, false).get("error"));
+        assertEquals("hr-state", redirectParams(redirect, false).get("state"));
+    }
+
+    private static Map<String, String> queryOf(URI uri) {
+        Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return params;
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.techcorp.report.report.ReportService;
 import com.techcorp.oauth.tokenvalidation.RevocationLists;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
@@ -75,9 +76,11 @@ public class DashboardResource {
     JsonWebToken idToken;
     private final AccessTokenCredential accessToken;
     private final RevocationLists revocations;
+    private final OidcSession oidcSession;
 
     public DashboardResource(ReportService reports, SecurityIdentity identity, AccessTokenCredential accessToken,
-                             RevocationLists revocations) {
+                             RevocationLists revocations, OidcSession oidcSession) {
+        this.oidcSession = oidcSession;
         this.reports = reports;
         this.identity = identity;
         this.accessToken = accessToken;
@@ -89,8 +92,9 @@ public class DashboardResource {
     public Uni<Response> dashboard() {
         String user = Objects.requireNonNullElse(idToken.<String>getClaim("preferred_username"), idToken.getSubject());
         if (revoked()) {
-            // Signed out at the auth-service (or disabled) since this session began: sign in again.
-            return Uni.createFrom().item(Response.seeOther(URI.create("/dashboard/logout")).build());
+            // Signed out at the auth-service (or disabled) since this session began: this session
+            // ends here, and the next visit signs in again (silently, if the browser is signed in anew).
+            return oidcSession.logout().replaceWith(Response.seeOther(URI.create("/dashboard")).build());
         }
         if (!identity.hasRole(REQUIRED_SCOPE)) {
             return Uni.createFrom().item(page(403, Templates.forbidden(user)));

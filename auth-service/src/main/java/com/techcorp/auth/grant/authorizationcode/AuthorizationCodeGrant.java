@@ -20,7 +20,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * RFC 6749 §4.1.3 with RFC 7636 §4.5–4.6: a code is redeemed once, by the client it was issued to,
@@ -82,24 +81,19 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private Uni<TokenResponse> issue(String code, Client client, AuthorizationCodes.CodeGrant grant) {
         // The tokens are remembered with the spent code; if the code was presented again while they
         // were being minted, they are revoked at once and nobody gets them. A code of a sign-on
-        // session that has ended since (the user signed out) gives nothing.
-        Uni<Boolean> sessionLive = grant.sid() == null ? Uni.createFrom().item(true) : sessions.bySid(grant.sid()).map(Optional::isPresent);
-        return sessionLive.flatMap(live -> {
-            if (!live) {
-                throw OAuthError.INVALID_GRANT.exception("the sign-on session of this authorization code has ended");
-            }
-            return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()));
-        }).flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
-                .flatMap(replayedMeanwhile -> replayedMeanwhile
-                        ? revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
-                            throw INVALID;
-                        })
-                        : remember(grant, client, issued).replaceWith(() -> withIdToken(issued, client, grant))));
+        // session that has ended since (the user signed out) gives nothing either.
+        return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()))
+                .flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
+                        .flatMap(replayedMeanwhile -> replayedMeanwhile ? Uni.createFrom().item(false) : remember(grant, client, issued))
+                        .flatMap(handOut -> handOut ? Uni.createFrom().item(withIdToken(issued, client, grant))
+                                : revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
+                                    throw INVALID;
+                                })));
     }
 
-    /** The session's grants are revoked when it ends (logout): this one is among them. */
-    private Uni<Void> remember(AuthorizationCodes.CodeGrant grant, Client client, UserTokens issued) {
-        return grant.sid() == null ? Uni.createFrom().voidItem()
+    /** The session's grants are revoked when it ends (logout): this one is among them, unless it has ended already (false). */
+    private Uni<Boolean> remember(AuthorizationCodes.CodeGrant grant, Client client, UserTokens issued) {
+        return grant.sid() == null ? Uni.createFrom().item(true)
                 : sessions.rememberGrant(grant.sid(), issued.grantId(), client.accessTokenLifetime(), client.refreshTokenLifetime());
     }
 
