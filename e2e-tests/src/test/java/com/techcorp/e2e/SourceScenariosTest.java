@@ -167,6 +167,13 @@ class SourceScenariosTest {
         await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
         salesAsTheSeedShowsThem(token);
         payslipsAsTheSeedShowsThem(user);
+
+        // report-service started while the auth-service is away: it is ready (its API needs only the
+        // keys it will fetch), and its dashboard says that signing in is unavailable, not a 500.
+        suite.restartReportService();
+        given().baseUri(suite.url(suite.report)).redirects().follow(false).get("/dashboard").then().statusCode(503)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error", equalTo("temporarily_unavailable"));
     }
 
     private static String kid(String token) throws Exception {

@@ -27,6 +27,7 @@ final class Suite implements AutoCloseable {
     final int portal = TestStorage.freePort();
     private final Map<String, ServiceProcess> processes = new java.util.LinkedHashMap<>();
     private final ServiceProcess authService;
+    private final Map<String, String> reportEnv;
 
     Suite() {
         var pg = TestStorage.postgres();
@@ -71,7 +72,7 @@ final class Suite implements AutoCloseable {
         portalEnv.put("PORTAL_CLIENT_ID", PORTAL_WEB_CLIENT);
         portalEnv.put("PORTAL_REDIRECT_URI", portalCallback());
         portalEnv.put("PORTAL_POST_LOGOUT_REDIRECT_URI", portalPage());
-        Map<String, String> reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
+        reportEnv = ServiceProcess.demoEnv(pg, "e2e_report", true);
         reportEnv.put("REPORT_PORT", Integer.toString(report));
         reportEnv.put("AUTH_JWKS_URL", jwks);
         reportEnv.put("AUTH_ISSUER", issuer);
@@ -94,6 +95,14 @@ final class Suite implements AutoCloseable {
     /** Stops the auth-service for good (the test that does this runs last). */
     void stopAuthService() {
         authService.stop();
+    }
+
+    /** report-service starts again (on its database as it is), e.g. while the auth-service is away. */
+    void restartReportService() {
+        processes.get("report-service").stop();
+        Map<String, String> env = new java.util.HashMap<>(reportEnv);
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "false");
+        processes.put("report-service", ServiceProcess.start("report-service", report, env));
     }
 
     /** A service's log so far (ServiceProcess writes target/MODULE-PORT.log). */

@@ -51,7 +51,7 @@ public class IdentityClient {
     private final Duration userCheckInterval;
 
     /** The identity-service's last answer about a user, and when it was given. */
-    private record UserStatus(boolean active, Instant checkedAt) {
+    private record UserStatus(SubjectStatus status, Instant checkedAt) {
     }
 
     public IdentityClient(@RestClient IdentityApi api, AccessTokenMinter minter, KeyRing keys, AuthConfig config) {
@@ -131,17 +131,26 @@ public class IdentityClient {
      * while it is down, and a user disabled meanwhile is refused at the first refresh after it returns.
      */
     public Uni<Boolean> isActive(String subject) {
+        return status(subject).map(SubjectStatus::active);
+    }
+
+    /**
+     * What the identity-service says of the user (active, and if so their username, name and
+     * groups now), on the terms of {@link #isActive}; when it cannot answer and has not answered
+     * about this user lately, an active user of whom nothing more is known.
+     */
+    public Uni<SubjectStatus> status(String subject) {
         UserStatus known = userStatus.getIfPresent(subject);
         if (known != null && Instant.now().isBefore(known.checkedAt().plus(userCheckInterval))) {
-            return Uni.createFrom().item(known.active());
+            return Uni.createFrom().item(known.status());
         }
-        return api.status("Bearer " + selfToken(), subject).map(SubjectStatus::active)
+        return api.status("Bearer " + selfToken(), subject)
                 .ifNoItem().after(Duration.ofSeconds(1)).fail()
-                .invoke(active -> userStatus.put(subject, new UserStatus(active, Instant.now())))
+                .invoke(status -> userStatus.put(subject, new UserStatus(status, Instant.now())))
                 .onFailure().recoverWithItem(e -> {
                     Log.warnf("could not ask the identity-service about a user (%s); %s", e.getClass().getSimpleName(),
-                            known == null ? "not asked recently, the refresh goes ahead" : "its last answer stands");
-                    return known == null || known.active();
+                            known == null ? "not asked recently, taken as active" : "its last answer stands");
+                    return known == null ? SubjectStatus.unknown(subject) : known.status();
                 });
     }
 

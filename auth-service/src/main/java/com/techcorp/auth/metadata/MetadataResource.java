@@ -59,7 +59,7 @@ public class MetadataResource {
         // Both: the configured algorithm signs new keys, a key of the other may still sign until rotated (RS256 is required).
         m.put("id_token_signing_alg_values_supported", Arrays.stream(SigningAlgorithm.values()).map(Enum::name).toList());
         m.put("claims_supported", List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce", "at_hash", "amr", "sid",
-                "preferred_username"));
+                "preferred_username", "name"));
         this.metadata = Map.copyOf(m);
     }
 

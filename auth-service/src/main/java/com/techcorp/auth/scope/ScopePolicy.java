@@ -21,6 +21,8 @@ public class ScopePolicy {
 
     /** OpenID Connect Core §3.1.2.1: asks for an ID token (and its access token may read the userinfo endpoint). */
     public static final String OPENID = "openid";
+    /** OpenID Connect Core §5.4: the user's name in the ID token and at userinfo. */
+    public static final String PROFILE = "profile";
 
     private final Map<String, String> audiences;
     private final Map<String, Set<String>> userScopeGroups;
@@ -40,7 +42,8 @@ public class ScopePolicy {
         Set<String> entitled = new LinkedHashSet<>();
         for (String scope : scopes) {
             Set<String> allowedGroups = userScopeGroups.get(scope);
-            if (OPENID.equals(scope) || allowedGroups != null && groups.stream().anyMatch(allowedGroups::contains)) {
+            // openid and profile say who the user is: theirs to grant, whatever their groups.
+            if (OPENID.equals(scope) || PROFILE.equals(scope) || allowedGroups != null && groups.stream().anyMatch(allowedGroups::contains)) {
                 entitled.add(scope);
             }
         }

@@ -1,6 +1,7 @@
 package com.techcorp.auth.session;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.techcorp.auth.identity.SubjectStatus;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,5 +21,11 @@ public record SignOnSession(String sid, String secretHash, String subject, Strin
     @JsonIgnore
     public boolean endedAt(Instant now) {
         return now.getEpochSecond() >= expiresAt;
+    }
+
+    /** This session for a user as the identity-service describes them now (what it did not say stays). */
+    public SignOnSession as(SubjectStatus now) {
+        return new SignOnSession(sid, secretHash, subject, now.username() != null ? now.username() : username,
+                now.groups() != null ? List.copyOf(now.groups()) : groups, authTime, expiresAt, device, address);
     }
 }

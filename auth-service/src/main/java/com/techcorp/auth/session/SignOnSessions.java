@@ -131,11 +131,14 @@ public class SignOnSessions {
 
     /**
      * The cookie's session if its user may still sign in: a user the identity-service has disabled
-     * loses the session here, even before its revocation call arrives.
+     * loses the session here, even before its revocation call arrives; an active one is taken with
+     * the username and groups the identity-service gives now (a user who left a group does not
+     * keep its scopes through the session).
      */
     public Uni<Optional<SignOnSession>> findActive(String cookieValue) {
         return find(cookieValue).flatMap(found -> found.isEmpty() ? Uni.createFrom().item(found)
-                : identity.isActive(found.get().subject()).flatMap(active -> active ? Uni.createFrom().item(found)
+                : identity.status(found.get().subject()).flatMap(status -> status.active()
+                ? Uni.createFrom().item(Optional.of(found.get().as(status)))
                 : end(found.get().sid()).replaceWith(Optional.<SignOnSession>empty())));
     }
 

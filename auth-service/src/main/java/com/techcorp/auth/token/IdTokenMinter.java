@@ -38,9 +38,10 @@ public class IdTokenMinter {
      * @param authTime when the user signed in, epoch seconds
      * @param nonce    the authorization request's nonce, or null
      * @param sid      the sign-on session (for RP-initiated logout), or null
+     * @param name     the user's name (scope profile), or null
      * @param lifetime how long the ID token is valid (the client's access-token lifetime)
      */
-    public String mint(String clientId, String subject, String username, long authTime, String nonce, String sid, Duration lifetime,
+    public String mint(String clientId, String subject, String username, long authTime, String nonce, String sid, String name, Duration lifetime,
                        IssuedToken access) {
         // Its own clock: the access token's iat may name the next second (a client's cutoff).
         Instant now = Instant.now();
@@ -63,6 +64,9 @@ public class IdTokenMinter {
         }
         if (sid != null) {
             builder.claim("sid", sid);
+        }
+        if (name != null) {
+            builder.claim("name", name);
         }
         if (username != null) {
             builder.preferredUserName(username);

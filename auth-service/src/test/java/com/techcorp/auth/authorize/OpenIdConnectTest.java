@@ -111,6 +111,21 @@ class OpenIdConnectTest {
                 .header("WWW-Authenticate", containsString("invalid_token"));
     }
 
+    /** Core §5.4: scope profile names the user, as the identity-service knows them, in the ID token and at userinfo. */
+    @Test
+    void scopeProfileNamesTheUserInTheIdTokenAndAtUserinfo() throws Exception {
+        Map<String, String> query = openIdRequest("n-profile");
+        query.put("scope", "openid profile payslips:read");
+        var answer = redeem(PORTAL_WEB, signedInCode(query, "johndoe"), PORTAL_CALLBACK, VERIFIER).statusCode(200)
+                .body("scope", equalTo("openid profile payslips:read")).extract();
+        assertEquals("John Doe", Jwks.verify(answer.path("id_token")).getClaimValue("name"));
+        given().auth().oauth2(answer.<String>path("access_token")).get("/oauth/userinfo").then().statusCode(200)
+                .body("name", equalTo("John Doe")).body("preferred_username", equalTo("johndoe"));
+
+        String withoutProfile = openIdAccessToken("johndoe");
+        given().auth().oauth2(withoutProfile).get("/oauth/userinfo").then().statusCode(200).body("name", nullValue());
+    }
+
     /** The userinfo endpoint checks the token's client as the admin API does: a disabled client's tokens read nothing. */
     @Test
     void userinfoRefusesTheTokenOfAClientDisabledSinceItWasIssued() {

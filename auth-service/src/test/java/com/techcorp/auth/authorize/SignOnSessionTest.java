@@ -356,6 +356,36 @@ class SignOnSessionTest {
         assertEquals("hr-state", redirectParams(redirect, false).get("state"));
     }
 
+    /**
+     * A user removed from a group since signing in does not keep its scopes through the session: the
+     * session takes the groups the identity-service gives now (its status, asked again after 1 s in tests).
+     */
+    @Test
+    void theSessionGrantsOnlyTheGroupsTheUserHasNow() throws Exception {
+        var hrApp = TestClients.publicClient().grants("authorization_code").scope("openid hr:read payslips:read")
+                .redirectUris("https://hr.example/cb").firstParty(true).register();
+        Map<String, String> query = codeRequest(hrApp.clientId(), "https://hr.example/cb", "s");
+        query.put("scope", "openid hr:read payslips:read");
+        Browser browser = new Browser();
+        browser.authorize(query).then().statusCode(200);
+        Response first = browser.signIn("janesmith", "secret123");
+        redeem(hrApp.clientId(), redirectParams(first, false).get("code"), "https://hr.example/cb", VERIFIER).statusCode(200)
+                .body("scope", equalTo("openid hr:read payslips:read"));
+        var pg = com.techcorp.oauth.teststorage.TestStorage.postgres();
+        try (var db = java.sql.DriverManager.getConnection(pg.jdbcUrl("identity_for_auth_test"), pg.user(), pg.password())) {
+            db.createStatement().executeUpdate("update users set groups = 'employees' where username = 'janesmith'");
+            await().pollDelay(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            Response again = browser.authorize(query);
+            assertEquals(303, again.statusCode(), "the session signs her in: " + again.asString());
+            redeem(hrApp.clientId(), redirectParams(again, false).get("code"), "https://hr.example/cb", VERIFIER).statusCode(200)
+                    .body("scope", equalTo("openid payslips:read"));
+        } finally {
+            try (var db = java.sql.DriverManager.getConnection(pg.jdbcUrl("identity_for_auth_test"), pg.user(), pg.password())) {
+                db.createStatement().executeUpdate("update users set groups = 'employees hr' where username = 'janesmith'");
+            }
+        }
+    }
+
     private static Map<String, String> queryOf(URI uri) {
         Map<String, String> params = new java.util.HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {

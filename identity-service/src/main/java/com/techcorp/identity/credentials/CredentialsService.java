@@ -97,8 +97,11 @@ public class CredentialsService {
     }
 
     /** Whether the user exists and is enabled: may still hold tokens (a lockout does not count). */
-    public Uni<Boolean> isActive(java.util.UUID id) {
-        return Panache.withSession(() -> users.findById(id)).map(user -> user != null && user.enabled);
+    /** The user if they may still hold tokens (enabled), as they are now: empty for a disabled or unknown one. */
+    public Uni<Optional<VerifiedUser>> active(java.util.UUID id) {
+        return Panache.withSession(() -> users.findById(id)).map(user -> user != null && user.enabled
+                ? Optional.of(new VerifiedUser(user.id.toString(), user.username, user.displayName, user.employeeId, user.groupList()))
+                : Optional.empty());
     }
 
     private Uni<Optional<VerifiedUser>> accepted(UserEntity user, String password, boolean needsRehash) {

@@ -90,7 +90,9 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> dashboard() {
-        String user = Objects.requireNonNullElse(idToken.<String>getClaim("preferred_username"), idToken.getSubject());
+        String username = Objects.requireNonNullElse(idToken.<String>getClaim("preferred_username"), idToken.getSubject());
+        String name = idToken.getClaim("name");
+        String user = name == null ? username : name + " (" + username + ")";
         if (revoked()) {
             // Signed out at the auth-service (or disabled) since this session began: this session
             // ends here, and the next visit signs in again (silently, if the browser is signed in anew).

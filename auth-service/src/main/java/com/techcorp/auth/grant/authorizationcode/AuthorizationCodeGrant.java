@@ -14,12 +14,15 @@ import com.techcorp.auth.error.OAuthError;
 import com.techcorp.auth.error.OAuthException;
 import com.techcorp.auth.grant.TokenRequest;
 import com.techcorp.auth.grant.TokenResponse;
+import com.techcorp.auth.identity.IdentityClient;
+import com.techcorp.auth.identity.SubjectStatus;
 import com.techcorp.auth.session.SignOnSessions;
 import com.techcorp.auth.token.IdTokenMinter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * RFC 6749 §4.1.3 with RFC 7636 §4.5–4.6: a code is redeemed once, by the client it was issued to,
@@ -39,9 +42,11 @@ public class AuthorizationCodeGrant implements GrantHandler {
     private final Revocations revocations;
     private final IdTokenMinter idTokens;
     private final SignOnSessions sessions;
+    private final IdentityClient identity;
 
     public AuthorizationCodeGrant(AuthorizationCodes codes, UserTokenIssuer tokens, RefreshTokenStore refreshTokens,
-                                  Revocations revocations, IdTokenMinter idTokens, SignOnSessions sessions) {
+                                  Revocations revocations, IdTokenMinter idTokens, SignOnSessions sessions, IdentityClient identity) {
+        this.identity = identity;
         this.sessions = sessions;
         this.codes = codes;
         this.tokens = tokens;
@@ -85,7 +90,7 @@ public class AuthorizationCodeGrant implements GrantHandler {
         return tokens.issueTokens(client, grant.subject(), grant.username(), grant.groups(), ScopePolicy.parse(grant.scope()))
                 .flatMap(issued -> codes.recordTokens(code, family(issued), issued.access().jti(), issued.access().expiresAt())
                         .flatMap(replayedMeanwhile -> replayedMeanwhile ? Uni.createFrom().item(false) : remember(grant, client, issued))
-                        .flatMap(handOut -> handOut ? Uni.createFrom().item(withIdToken(issued, client, grant))
+                        .flatMap(handOut -> handOut ? withIdToken(issued, client, grant)
                                 : revoke(client, family(issued), issued.access().jti(), issued.access().expiresAt()).map(ignored -> {
                                     throw INVALID;
                                 })));
@@ -97,13 +102,20 @@ public class AuthorizationCodeGrant implements GrantHandler {
                 : sessions.rememberGrant(grant.sid(), issued.grantId(), client.accessTokenLifetime(), client.refreshTokenLifetime());
     }
 
-    /** OpenID Connect Core §3.1.3.3: a request with scope openid gets an ID token beside the access token. */
-    private TokenResponse withIdToken(UserTokens issued, Client client, AuthorizationCodes.CodeGrant grant) {
-        if (!ScopePolicy.parse(grant.scope()).contains(ScopePolicy.OPENID)) {
-            return issued.response();
+    /**
+     * OpenID Connect Core §3.1.3.3: a request with scope openid gets an ID token beside the access
+     * token; with profile, it names the user as the identity-service knows them now (none if it
+     * cannot be asked: the ID token is not held back for it).
+     */
+    private Uni<TokenResponse> withIdToken(UserTokens issued, Client client, AuthorizationCodes.CodeGrant grant) {
+        Set<String> scope = ScopePolicy.parse(issued.access().scope());
+        if (!scope.contains(ScopePolicy.OPENID)) {
+            return Uni.createFrom().item(issued.response());
         }
-        return issued.response().withIdToken(idTokens.mint(client.clientId(), grant.subject(), grant.username(), grant.authTime(),
-                grant.nonce(), grant.sid(), client.accessTokenLifetime(), issued.access()));
+        Uni<String> name = scope.contains(ScopePolicy.PROFILE) ? identity.status(grant.subject()).map(SubjectStatus::name)
+                : Uni.createFrom().nullItem();
+        return name.map(userName -> issued.response().withIdToken(idTokens.mint(client.clientId(), grant.subject(), grant.username(),
+                grant.authTime(), grant.nonce(), grant.sid(), userName, client.accessTokenLifetime(), issued.access())));
     }
 
     private Uni<Void> revokeIssued(Client client, Redemption reused) {
