@@ -47,7 +47,6 @@ public class AuthorizeResource {
     private final SignOnSessions sessions;
     private final SessionCookie sessionCookie;
     private final AuthorizationResponses responses;
-    private final boolean secureCookies;
 
     public AuthorizeResource(ClientRegistry clients, AuthorizationRequests requests, PendingAuthorizations pending,
                              AttemptLimiter limiter, SignOnSessions sessions, SessionCookie sessionCookie,
@@ -59,7 +58,6 @@ public class AuthorizeResource {
         this.sessions = sessions;
         this.sessionCookie = sessionCookie;
         this.responses = responses;
-        this.secureCookies = sessionCookie.secure();
     }
 
     @GET
@@ -88,7 +86,7 @@ public class AuthorizeResource {
                 });
     }
 
-    private Uni<Response> start(MultivaluedMap<String, String> query, Optional<Client> found, String binding, String sessionCookie,
+    private Uni<Response> start(MultivaluedMap<String, String> query, Optional<Client> found, String binding, String sessionValue,
                                 String address) {
         if (found.isEmpty() || !found.get().enabled()) {
             return Pages.page(400, "Unknown application", "The application that sent you here is not registered.");
@@ -101,13 +99,13 @@ public class AuthorizeResource {
         String browser = RandomTokens.isOf32Bytes(binding) ? binding : RandomTokens.of32Bytes();
         // Each request may be held in Redis while the user signs in: a flood from one address is refused.
         return limiter.authorizationRequest(address)
-                .flatMap(counted -> sessions.findActive(sessionCookie))
+                .flatMap(counted -> sessions.findActive(sessionValue))
                 .flatMap(session -> decide(validated, client, session, browser))
                 // prompt=none promised the client an answer, not a page: "try later" goes back to it too.
                 .onFailure(e -> Unavailable.is(e) && validated.silent()).recoverWithItem(e -> responses.refuse(validated.request(),
                         OAuthError.TEMPORARILY_UNAVAILABLE, "the authorization server is temporarily unavailable"))
                 .map(page -> Response.fromResponse(page).cookie(new NewCookie.Builder(FormPosts.BINDING_COOKIE).value(browser)
-                        .path("/oauth/authorize").httpOnly(true).secure(secureCookies).sameSite(NewCookie.SameSite.LAX).build()).build())
+                        .path("/oauth/authorize").httpOnly(true).secure(sessionCookie.secure()).sameSite(NewCookie.SameSite.LAX).build()).build())
                 .onFailure(OAuthException.class).recoverWithItem(e -> ((OAuthException) e).error() == OAuthError.TOO_MANY_ATTEMPTS
                         ? Pages.retryAfter(Pages.problem(429, "Too many requests",
                         "Too many sign-in requests from your network. Wait a minute and try again."), ((OAuthException) e).retryAfterSeconds())

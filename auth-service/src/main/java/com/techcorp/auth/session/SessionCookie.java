@@ -29,10 +29,6 @@ public class SessionCookie {
         return secure;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** The cookie's value as the browser sent it, or null. */
     public String read(HttpServerRequest http) {
         Cookie cookie = http.getCookie(name);

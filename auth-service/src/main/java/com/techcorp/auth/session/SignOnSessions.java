@@ -93,10 +93,6 @@ public class SignOnSessions {
         this.absolute = config.sessions().absoluteTimeout();
     }
 
-    public Duration absoluteTimeout() {
-        return absolute;
-    }
-
     public Uni<Created> create(String subject, String username, List<String> groups, long authTime, String device, String address) {
         String sid = RandomTokens.base64url(RandomTokens.bytes(16));
         String secret = RandomTokens.of32Bytes();
