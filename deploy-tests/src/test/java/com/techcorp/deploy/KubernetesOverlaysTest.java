@@ -124,4 +124,24 @@ class KubernetesOverlaysTest {
             assertFalse(env.contains("KEY=") || env.matches(".*value=[A-Za-z0-9+/]{40,}={0,2}.*"), "a literal secret in " + deployment);
         }
     }
+
+    /** prod on Redis Sentinel or a Redis Cluster: prod in all else, the client type set, rotations confirmed by a replica. */
+    @Test
+    void prodOnSentinelOrClusterChangesOnlyTheRedisSettings() throws Exception {
+        for (String topology : List.of("sentinel", "cluster")) {
+            var docs = render("prod-redis-" + topology);
+            servicesAreHardened(docs);
+            Repo.SERVICES.keySet().forEach(name -> assertTrue((Integer) at(named(docs, "Deployment", name), "spec", "replicas") >= 2, name));
+            Map<String, Object> config = kind(docs, "ConfigMap").stream().filter(c -> "prod".equals(at(c, "data", "QUARKUS_PROFILE")))
+                    .findFirst().orElseThrow();
+            assertEquals(topology, at(config, "data", "QUARKUS_REDIS_CLIENT_TYPE"));
+            assertEquals("1", at(config, "data", "AUTH_REDIS_REPLICA_ACKS"));
+            String hosts = at(config, "data", "QUARKUS_REDIS_HOSTS");
+            assertTrue(hosts.split(",").length >= 3 && hosts.startsWith("redis://"), hosts);
+            if (topology.equals("sentinel")) {
+                assertEquals("mymaster", at(config, "data", "QUARKUS_REDIS_MASTER_NAME"));
+            }
+            assertTrue(kind(docs, "Secret").isEmpty());
+        }
+    }
 }

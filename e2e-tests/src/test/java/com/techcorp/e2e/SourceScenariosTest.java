@@ -47,7 +47,7 @@ class SourceScenariosTest {
     }
 
     /** The TechCorp mobile app: the seed's password request, then GET /employee/payslips. */
-    private static String mobileAppLogin() {
+    static String mobileAppLogin(Suite suite) {
         return given().baseUri(suite.url(suite.auth)).contentType("application/x-www-form-urlencoded")
                 .body("grant_type=password&username=johndoe&password=secret123&client_id=techcorp_employee_portal&client_secret=super_secret")
                 .post("/oauth/token").then().statusCode(200)
@@ -58,7 +58,7 @@ class SourceScenariosTest {
     }
 
     /** DataCorp's ReportService: the seed's client-credentials request. */
-    private static String reportServiceToken() {
+    static String reportServiceToken(Suite suite) {
         return given().baseUri(suite.url(suite.auth)).contentType("application/x-www-form-urlencoded")
                 .body("grant_type=client_credentials&client_id=report_service_id&client_secret=super_secret")
                 .post("/oauth/token").then().statusCode(200)
@@ -68,7 +68,7 @@ class SourceScenariosTest {
                 .extract().path("access_token");
     }
 
-    private static void payslipsAsTheSeedShowsThem(String token) {
+    static void payslipsAsTheSeedShowsThem(Suite suite, String token) {
         given().baseUri(suite.url(suite.portal)).header("Authorization", "Bearer " + token)
                 .get("/employee/payslips").then().statusCode(200)
                 .body("payslips", hasSize(2))
@@ -77,7 +77,7 @@ class SourceScenariosTest {
                 .body("leave_balance", equalTo("10 days"));
     }
 
-    private static void salesAsTheSeedShowsThem(String token) {
+    static void salesAsTheSeedShowsThem(Suite suite, String token) {
         given().baseUri(suite.url(suite.data)).header("Authorization", "Bearer " + token)
                 .get("/data").then().statusCode(200)
                 .body("sales_data[0].month", equalTo("July")).body("sales_data[0].revenue", equalTo("100,000 USD"))
@@ -86,12 +86,12 @@ class SourceScenariosTest {
 
     @Test
     void techCorpEmployeePortal() {
-        payslipsAsTheSeedShowsThem(mobileAppLogin());
+        payslipsAsTheSeedShowsThem(suite, mobileAppLogin(suite));
     }
 
     @Test
     void dataCorpReportServiceFetchesData() {
-        salesAsTheSeedShowsThem(reportServiceToken());
+        salesAsTheSeedShowsThem(suite, reportServiceToken(suite));
     }
 
     @Test
@@ -115,8 +115,8 @@ class SourceScenariosTest {
 
     @Test
     void tokensOfTheOldAndTheNewSigningKeyAreBothAccepted() throws Exception {
-        String before = reportServiceToken();
-        String beforeUser = mobileAppLogin();
+        String before = reportServiceToken(suite);
+        String beforeUser = mobileAppLogin(suite);
         String admin = given().baseUri(suite.url(suite.auth)).auth().preemptive().basic("bootstrap-admin", Suite.ADMIN_SECRET)
                 .formParam("grant_type", "client_credentials").post("/oauth/token").then().extract().path("access_token");
         var rotation = given().baseUri(suite.url(suite.auth)).auth().oauth2(admin).post("/admin/keys/rotate")
@@ -124,14 +124,14 @@ class SourceScenariosTest {
         Instant activeFrom = Instant.parse(rotation.path("active_from"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(activeFrom.plusMillis(1500)));
 
-        String after = reportServiceToken();
-        String afterUser = mobileAppLogin();
+        String after = reportServiceToken(suite);
+        String afterUser = mobileAppLogin(suite);
         assertEquals(rotation.<String>path("kid"), kid(after));
         assertNotEquals(kid(before), kid(after));
-        salesAsTheSeedShowsThem(before);
-        salesAsTheSeedShowsThem(after);
-        payslipsAsTheSeedShowsThem(beforeUser);
-        payslipsAsTheSeedShowsThem(afterUser);
+        salesAsTheSeedShowsThem(suite, before);
+        salesAsTheSeedShowsThem(suite, after);
+        payslipsAsTheSeedShowsThem(suite, beforeUser);
+        payslipsAsTheSeedShowsThem(suite, afterUser);
     }
 
     @Test
@@ -151,8 +151,8 @@ class SourceScenariosTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void resourceServersKeepValidatingWhenTheAuthServiceIsDown() {
-        String token = reportServiceToken();
-        String user = mobileAppLogin();
+        String token = reportServiceToken(suite);
+        String user = mobileAppLogin(suite);
         suite.stopAuthService();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             try {
@@ -165,8 +165,8 @@ class SourceScenariosTest {
         // Past the JWKS max-age (2 s here): the resource servers' re-fetch now fails, and they must
         // keep the keys they have (smallrye.jwt.jwks.retain-cache-on-error-duration).
         await().pollDelay(Duration.ofSeconds(4)).until(() -> true);
-        salesAsTheSeedShowsThem(token);
-        payslipsAsTheSeedShowsThem(user);
+        salesAsTheSeedShowsThem(suite, token);
+        payslipsAsTheSeedShowsThem(suite, user);
 
         // report-service started while the auth-service is away: it is ready (its API needs only the
         // keys it will fetch), and its dashboard says that signing in is unavailable, not a 500.

@@ -29,9 +29,14 @@ final class Suite implements AutoCloseable {
     private final ServiceProcess authService;
     private final Map<String, String> reportEnv;
 
+    /** On the standalone Redis of the tests. */
     Suite() {
+        this(Map.of("REDIS_HOST", TestStorage.redis().host(), "REDIS_PORT", Integer.toString(TestStorage.redis().port())));
+    }
+
+    /** @param redis the auth-service's Redis settings (a Cluster's or Sentinel's, say) */
+    Suite(Map<String, String> redis) {
         var pg = TestStorage.postgres();
-        var redis = TestStorage.redis();
         String jwks = "http://127.0.0.1:" + auth + "/.well-known/jwks.json";
         // The issuer is the auth-service as a browser reaches it (browser clients and OpenID Connect discovery check it).
         String issuer = "http://localhost:" + auth;
@@ -39,8 +44,7 @@ final class Suite implements AutoCloseable {
 
         Map<String, String> authEnv = ServiceProcess.demoEnv(pg, "e2e_auth", true);
         authEnv.put("AUTH_PORT", Integer.toString(auth));
-        authEnv.put("REDIS_HOST", redis.host());
-        authEnv.put("REDIS_PORT", Integer.toString(redis.port()));
+        authEnv.putAll(redis);
         authEnv.put("AUTH_REDIS_PREFIX", "e2e-" + auth + ":");
         authEnv.put("IDENTITY_URL", "http://127.0.0.1:" + identity);
         authEnv.put("AUTH_BOOTSTRAP_ADMIN_SECRET", ADMIN_SECRET);
@@ -80,16 +84,41 @@ final class Suite implements AutoCloseable {
         reportEnv.put("AUTH_URL", "http://127.0.0.1:" + auth);
         reportEnv.put("DATA_SERVICE_URL", "http://127.0.0.1:" + data);
         processes.put("auth-service", authService);
-        processes.put("identity-service", ServiceProcess.start("identity-service", identity, identityEnv));
-        processes.put("data-service", ServiceProcess.start("data-service", data, dataEnv));
-        processes.put("employee-portal-api", ServiceProcess.start("employee-portal-api", portal, portalEnv));
-        processes.put("report-service", ServiceProcess.start("report-service", report, reportEnv));
+        startTogether(Map.of("identity-service", Map.entry(identity, identityEnv), "data-service", Map.entry(data, dataEnv),
+                "employee-portal-api", Map.entry(portal, portalEnv), "report-service", Map.entry(report, reportEnv)));
         // Five JVMs just started on a small machine: the auth-service's first call to the
         // identity-service may exceed its 1 s timeout while both are cold. Wait until one login works.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> given().baseUri(url(auth))
                 .auth().preemptive().basic("techcorp_employee_portal", "super_secret")
                 .formParam("grant_type", "password").formParam("username", "janesmith").formParam("password", "secret123")
                 .post("/oauth/token").then().extract().statusCode() == 200);
+    }
+
+    /**
+     * The services that need only the auth-service, started at once (each start waits for its
+     * readiness, mostly JIT and class loading, which overlap well): a quarter of a minute less per suite.
+     */
+    private void startTogether(Map<String, Map.Entry<Integer, Map<String, String>>> services) {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(services.size());
+        try {
+            Map<String, java.util.concurrent.Future<ServiceProcess>> starting = new java.util.TreeMap<>();
+            services.forEach((module, portAndEnv) -> starting.put(module,
+                    pool.submit(() -> ServiceProcess.start(module, portAndEnv.getKey(), portAndEnv.getValue()))));
+            RuntimeException failure = null;
+            for (var entry : starting.entrySet()) {
+                try {
+                    processes.put(entry.getKey(), entry.getValue().get());
+                } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                    failure = failure != null ? failure : new IllegalStateException(entry.getKey() + " did not start", e);
+                }
+            }
+            if (failure != null) {
+                close();
+                throw failure;
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Stops the auth-service for good (the test that does this runs last). */

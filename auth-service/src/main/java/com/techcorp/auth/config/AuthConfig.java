@@ -207,5 +207,17 @@ public interface AuthConfig {
         /** Prefix of every Redis key this service writes. */
         @WithDefault("auth:")
         String keyPrefix();
+
+        /**
+         * How many replicas must confirm a refresh-token rotation or a code redemption before it
+         * counts (Redis WAIT): 0 on a single node; 1 on Sentinel or Cluster, so that a failover
+         * cannot bring back a token or a code already used. Unconfirmed: 503, and the rotation undone.
+         */
+        @WithDefault("0")
+        int replicaAcks();
+
+        /** How long to wait for those confirmations. */
+        @WithDefault("PT0.25S")
+        Duration replicaAckTimeout();
     }
 }

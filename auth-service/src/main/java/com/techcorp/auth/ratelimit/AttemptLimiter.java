@@ -79,24 +79,29 @@ public class AttemptLimiter {
     /** How long a success from an address keeps that address trusted for the username. */
     private static final long TRUSTED_SECONDS = java.time.Duration.ofDays(30).toSeconds();
 
-    /** Counters reserved for one attempt; {@link #release()} hands them back. */
+    /**
+     * Counters reserved for one attempt; {@link #release()} hands them back. Kept as one group per
+     * hash slot, each handed back by its own script: one script over two slots is a CROSSSLOT
+     * error on a Redis Cluster.
+     */
     public static final class Reservation {
         /** Nothing was counted (the limits could not be reached): nothing to hand back. */
         public static final Reservation NONE = new Reservation(null, List.of(), null);
 
         private final ReactiveRedisDataSource redis;
-        private final List<String> keys;
+        private final List<List<String>> slotGroups;
         private final String trustMark;
 
-        private Reservation(ReactiveRedisDataSource redis, List<String> keys, String trustMark) {
+        private Reservation(ReactiveRedisDataSource redis, List<List<String>> slotGroups, String trustMark) {
             this.redis = redis;
-            this.keys = keys;
+            this.slotGroups = slotGroups;
             this.trustMark = trustMark;
         }
 
         /** The credentials were right: the counts are handed back, and the address trusted for the username. */
         public Uni<Void> succeeded() {
-            return trustMark == null ? release() : run(concat(keys, List.of(trustMark)), Long.toString(TRUSTED_SECONDS));
+            // A login's reservation is one group, in the trust mark's slot.
+            return trustMark == null ? release() : run(concat(slotGroups.get(0), List.of(trustMark)), Long.toString(TRUSTED_SECONDS));
         }
 
         /**
@@ -104,14 +109,19 @@ public class AttemptLimiter {
          * Never fails: a count that cannot be handed back only expires with its window.
          */
         public Uni<Void> release() {
-            return keys.isEmpty() ? Uni.createFrom().voidItem() : run(keys, "0");
+            return slotGroups.isEmpty() ? Uni.createFrom().voidItem()
+                    : Uni.join().all(slotGroups.stream().map(keys -> run(keys, "0")).toList()).andFailFast().replaceWithVoid();
         }
 
-        private Uni<Void> run(List<String> allKeys, String markSeconds) {
-            List<String> args = new ArrayList<>(List.of(RELEASE, Integer.toString(allKeys.size())));
-            args.addAll(allKeys);
+        private Uni<Void> run(List<String> keys, String markSeconds) {
+            List<String> args = new ArrayList<>(List.of(RELEASE, Integer.toString(keys.size())));
+            args.addAll(keys);
             args.add(markSeconds);
             return redis.execute("EVAL", args.toArray(String[]::new)).replaceWithVoid().onFailure().recoverWithNull();
+        }
+
+        private Reservation and(Reservation other) {
+            return new Reservation(redis, concat(slotGroups, other.slotGroups), trustMark);
         }
     }
 
@@ -140,7 +150,7 @@ public class AttemptLimiter {
                     if (r.get(0).toLong() == 0) {
                         throw new OAuthException(OAuthError.TOO_MANY_ATTEMPTS, "too many attempts, retry later", Math.max(1, r.get(1).toLong()));
                     }
-                    return new Reservation(redis, keys.subList(0, r.get(1).toInteger()), keys.get(2));
+                    return new Reservation(redis, List.of(keys.subList(0, r.get(1).toInteger())), keys.get(2));
                 });
     }
 
@@ -156,7 +166,7 @@ public class AttemptLimiter {
                 .flatMap(byAddress -> reserve(OAuthError.TOO_MANY_CLIENT_ATTEMPTS,
                         "rl:{" + digest(clientId) + "}:client", limits.clientFailuresPerClient())
                         .onFailure().call(byAddress::release)
-                        .map(byClient -> new Reservation(redis, concat(byAddress.keys, byClient.keys), null)));
+                        .map(byAddress::and));
     }
 
     /** An authorization request from an address: each one stores a pending request for the sign-in's length. */
@@ -182,12 +192,12 @@ public class AttemptLimiter {
             if (r.get(0).toLong() == 0) {
                 throw new OAuthException(refusal, "too many attempts, retry later", Math.max(1, r.get(1).toLong()));
             }
-            return new Reservation(redis, keys, null);
+            return new Reservation(redis, List.of(keys), null);
         });
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }

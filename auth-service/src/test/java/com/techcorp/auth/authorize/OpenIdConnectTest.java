@@ -1,6 +1,6 @@
 package com.techcorp.auth.authorize;
 
-import com.techcorp.auth.support.Browser;
+import com.techcorp.oauth.teststorage.Browser;
 import com.techcorp.auth.support.Jwks;
 import com.techcorp.auth.support.SeedUsers;
 import com.techcorp.auth.support.TestClients;
@@ -22,9 +22,9 @@ import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.PORTAL_CALLB
 import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.PORTAL_WEB;
 import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.redeem;
 import static com.techcorp.auth.authorize.AuthorizationCodeFlowTest.signedInCode;
-import static com.techcorp.auth.support.Browser.VERIFIER;
-import static com.techcorp.auth.support.Browser.codeRequest;
-import static com.techcorp.auth.support.Browser.redirectParams;
+import static com.techcorp.oauth.teststorage.Browser.VERIFIER;
+import static com.techcorp.oauth.teststorage.Browser.codeRequest;
+import static com.techcorp.oauth.teststorage.Browser.redirectParams;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

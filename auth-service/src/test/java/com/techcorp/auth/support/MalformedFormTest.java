@@ -1,5 +1,6 @@
 package com.techcorp.auth.support;
 
+import com.techcorp.oauth.teststorage.Browser;
 import com.techcorp.oauth.teststorage.RawHttp;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

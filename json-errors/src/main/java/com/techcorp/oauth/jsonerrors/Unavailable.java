@@ -29,9 +29,11 @@ public final class Unavailable {
 
     /**
      * Redis answers these while it cannot serve (loading its data, a script running long, a failover
-     * or a cluster reconfiguring, a replica that became read-only): retry later.
+     * or a cluster reconfiguring, a replica that became read-only), and the Vert.x client's own word
+     * for a connection that closed under a pending command (a master that crashed): retry later.
      */
-    private static final Set<String> REDIS_NOT_NOW = Set.of("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY");
+    private static final Set<String> REDIS_NOT_NOW = Set.of("LOADING", "BUSY", "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "READONLY",
+            "CONNECTION_CLOSED");
 
     private Unavailable() {
     }
@@ -43,13 +45,32 @@ public final class Unavailable {
                     || t instanceof ClosedChannelException || UNAVAILABLE.contains(t.getClass().getName())
                     || t instanceof DatabaseException db && notNow(db.getSqlState())
                     || t instanceof PgException pg && "FATAL".equals(pg.getSeverity())
-                    || t.getClass().getName().equals("io.vertx.redis.client.impl.types.ErrorType") && REDIS_NOT_NOW.contains(message.split(" ", 2)[0])
-                    || message.contains("Connection refused") || message.contains("Connection reset")
-                    || message.contains("Connection is closed")) {
+                    || t.getClass().getName().equals("io.vertx.redis.client.impl.types.ErrorType") && redisNotNow(message)
+                    || connectionLost(message)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A Redis error reply, or a batch's: Vert.x folds the failures of a batch into one error,
+     * a line "ERR [index] cause" for each failed command, the cause being a Redis error or the
+     * text of a Java exception (a connection closed under it).
+     */
+    private static boolean redisNotNow(String message) {
+        if (!message.startsWith("ERR [")) {
+            return REDIS_NOT_NOW.contains(message.split(" ", 2)[0]);
+        }
+        return message.lines().anyMatch(line -> {
+            String cause = line.replaceFirst("^ERR \\[\\d+] ", "");
+            return REDIS_NOT_NOW.contains(cause.split(" ", 2)[0]) || connectionLost(cause);
+        });
+    }
+
+    private static boolean connectionLost(String message) {
+        return message.contains("Connection refused") || message.contains("Connection reset")
+                || message.contains("Connection is closed") || message.contains("ClosedChannelException");
     }
 
     /**

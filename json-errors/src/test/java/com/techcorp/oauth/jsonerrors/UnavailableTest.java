@@ -47,6 +47,12 @@ class UnavailableTest {
             assertTrue(Unavailable.is(new CompletionException(ErrorType.create(error))), error);
         }
         assertFalse(Unavailable.is(ErrorType.create("ERR wrong number of arguments for 'get' command")));
+        // A batch (a script and its WAIT): Vert.x folds its commands' failures into one error, a line each.
+        assertTrue(Unavailable.is(ErrorType.create("ERR [0] io.netty.channel.StacklessClosedChannelException")));
+        assertTrue(Unavailable.is(ErrorType.create("ERR [0] CONNECTION_CLOSED")));
+        assertTrue(Unavailable.is(ErrorType.create("CONNECTION_CLOSED")));
+        assertTrue(Unavailable.is(ErrorType.create("ERR [0] NOSCRIPT x" + System.lineSeparator() + "ERR [1] READONLY You can't write")));
+        assertFalse(Unavailable.is(ErrorType.create("ERR [0] wrong number of arguments for 'eval' command")));
         assertFalse(Unavailable.is(ErrorType.create("NOSCRIPT No matching script")));
         assertFalse(Unavailable.is(new IllegalStateException("LOADING looks like Redis but is not")));
         assertFalse(Unavailable.is(new IllegalArgumentException("plain bug")));

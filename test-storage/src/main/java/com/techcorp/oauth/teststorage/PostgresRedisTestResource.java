@@ -29,19 +29,53 @@ public class PostgresRedisTestResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         var pg = TestStorage.postgres();
         TestStorage.ensureDatabase(pg, database);
-        var redis = TestStorage.redis();
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.username", pg.user());
         config.put("quarkus.datasource.password", pg.password());
         config.put("quarkus.datasource.jdbc.url", pg.jdbcUrl(database));
         config.put("quarkus.datasource.reactive.url", pg.reactiveUrl(database));
-        config.put("quarkus.redis.hosts", redis.url());
+        config.putAll(redisConfig());
         if (redisPrefixProperty != null) {
             config.put(redisPrefixProperty, database + "-" + UUID.randomUUID().toString().substring(0, 8) + ":");
         }
         return config;
     }
+
+    /**
+     * The standalone Redis of {@link TestStorage}, or with {@code TEST_REDIS_TOPOLOGY=cluster} or
+     * {@code sentinel} a Redis Cluster or Sentinel deployment started for this JVM: how the whole
+     * test suite of a service is run against each (README, Redis Cluster and Sentinel).
+     */
+    public static synchronized Map<String, String> redisConfig() {
+        String topology = System.getenv().getOrDefault("TEST_REDIS_TOPOLOGY", "standalone");
+        Map<String, String> config = new HashMap<>();
+        switch (topology) {
+            case "cluster" -> {
+                if (cluster == null) {
+                    cluster = RedisDeployments.cluster(3, 1);
+                }
+                config.put("quarkus.redis.client-type", "cluster");
+                config.put("quarkus.redis.hosts", cluster.hosts());
+            }
+            case "sentinel" -> {
+                if (sentinel == null) {
+                    sentinel = RedisDeployments.sentinel();
+                }
+                config.put("quarkus.redis.client-type", "sentinel");
+                config.put("quarkus.redis.hosts", sentinel.hosts());
+                config.put("quarkus.redis.master-name", RedisDeployments.SENTINEL_MASTER);
+                config.put("quarkus.redis.role", "master");
+                config.put("quarkus.redis.auto-failover", "true");
+            }
+            case "standalone" -> config.put("quarkus.redis.hosts", TestStorage.redis().url());
+            default -> throw new IllegalArgumentException("TEST_REDIS_TOPOLOGY is standalone, cluster or sentinel, not " + topology);
+        }
+        return config;
+    }
+
+    private static RedisDeployments.Cluster cluster;
+    private static RedisDeployments.Sentinel sentinel;
 
     @Override
     public void stop() {

@@ -2,6 +2,7 @@ package com.techcorp.auth.grant.authorizationcode;
 
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.auth.support.ReplicatedWrites;
 import com.techcorp.auth.support.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -78,6 +79,13 @@ public class AuthorizationCodes {
                     d['non'] or '', d['at'] or '0', d['sid'] or ''}
             """;
 
+    /** A redemption the replicas did not confirm, taken back (KEYS: code) unless the code was presented again meanwhile. */
+    private static final String UNDO_REDEEM = """
+            if redis.call('HGET', KEYS[1], 'replayed') == '1' then return 0 end
+            redis.call('HSET', KEYS[1], 'used', '0')
+            return 1
+            """;
+
     /** KEYS: code. ARGV: refresh family, access token jti, its expiry. Returns 1 if the code was replayed meanwhile. */
     private static final String RECORD = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -87,11 +95,13 @@ public class AuthorizationCodes {
             """;
 
     private final ReactiveRedisDataSource redis;
+    private final ReplicatedWrites replicated;
     private final String prefix;
     private final Duration lifetime;
 
-    public AuthorizationCodes(ReactiveRedisDataSource redis, AuthConfig config) {
+    public AuthorizationCodes(ReactiveRedisDataSource redis, ReplicatedWrites replicated, AuthConfig config) {
         this.redis = redis;
+        this.replicated = replicated;
         this.prefix = config.redis().keyPrefix() + "ac:";
         this.lifetime = config.authorization().codeLifetime();
     }
@@ -106,13 +116,22 @@ public class AuthorizationCodes {
                 .replaceWith(code);
     }
 
+    /**
+     * Redeems the code once. A redemption the replicas do not confirm (see {@link ReplicatedWrites})
+     * is undone and fails with {@link ReplicatedWrites.NotConfirmed}: a failover cannot let the
+     * code be redeemed again after tokens were issued for it.
+     */
     public Uni<Redemption> redeem(String code, String clientId, String redirectUri, String verifier) {
         if (!RandomTokens.isOf32Bytes(code)) {
             return Uni.createFrom().item(new Redemption(Outcome.UNKNOWN, null, null, null, 0));
         }
-        return redis.execute("EVAL", REDEEM, "1", key(code), clientId, Long.toString(Instant.now().getEpochSecond()),
+        return replicated.eval(REDEEM, List.of(key(code)), List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
                         nullToEmpty(redirectUri), verifier == null ? "" : Pkce.s256(verifier), nullToEmpty(verifier),
-                        Long.toString(REPLAY_WINDOW.toSeconds()))
+                        Long.toString(REPLAY_WINDOW.toSeconds())))
+                .flatMap(outcome -> outcome.confirmed() || !"redeemed".equals(outcome.reply().get(0).toString())
+                        ? Uni.createFrom().item(outcome.reply())
+                        : redis.execute("EVAL", UNDO_REDEEM, "1", key(code)).onItemOrFailure()
+                                .transformToUni((undone, failure) -> Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed())))
                 .map(AuthorizationCodes::redemption);
     }
 

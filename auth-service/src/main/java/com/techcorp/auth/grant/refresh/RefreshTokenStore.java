@@ -2,6 +2,7 @@ package com.techcorp.auth.grant.refresh;
 
 import com.techcorp.auth.config.AuthConfig;
 import com.techcorp.auth.support.RandomTokens;
+import com.techcorp.auth.support.ReplicatedWrites;
 import com.techcorp.auth.support.Sha256;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -70,6 +71,19 @@ public class RefreshTokenStore {
             return {'rotated', d['fam'], d['cid'], d['sub'], d['usr'], d['grp'], d['scp'], d['aexp']}
             """;
 
+    /**
+     * A rotation the replicas did not confirm, taken back while nobody has the new token: KEYS old
+     * token, new token, family set; ARGV the new token's hash. The old one is live again, unless
+     * the family went meanwhile.
+     */
+    private static final String UNDO_ROTATE = """
+            if redis.call('HGET', KEYS[2], 'used') ~= '0' then return 0 end
+            redis.call('DEL', KEYS[2])
+            redis.call('SREM', KEYS[3], ARGV[1])
+            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'used', '0') end
+            return 1
+            """;
+
     /** KEYS: family set. ARGV: key prefix of the family's tokens. */
     private static final String REVOKE_FAMILY = """
             for _, h in ipairs(redis.call('SMEMBERS', KEYS[1])) do redis.call('DEL', ARGV[1] .. h) end
@@ -86,11 +100,13 @@ public class RefreshTokenStore {
             """;
 
     private final ReactiveRedisDataSource redis;
+    private final ReplicatedWrites replicated;
     private final String prefix;
     private final Duration idleTimeout;
 
-    public RefreshTokenStore(ReactiveRedisDataSource redis, AuthConfig config) {
+    public RefreshTokenStore(ReactiveRedisDataSource redis, ReplicatedWrites replicated, AuthConfig config) {
         this.redis = redis;
+        this.replicated = replicated;
         this.prefix = config.redis().keyPrefix();
         this.idleTimeout = config.refreshTokens().idleTimeout();
     }
@@ -113,16 +129,24 @@ public class RefreshTokenStore {
                 .replaceWith(token);
     }
 
-    /** Rotates {@code token} if it is live and {@code clientId}'s; see {@link Outcome}. */
+    /**
+     * Rotates {@code token} if it is live and {@code clientId}'s; see {@link Outcome}. A rotation
+     * the replicas do not confirm (see {@link ReplicatedWrites}) is undone and fails with
+     * {@link ReplicatedWrites.NotConfirmed}: the client keeps its token and may retry.
+     */
     public Uni<Rotation> rotate(String token, String clientId) {
         Optional<String> fam = family(token);
         if (fam.isEmpty()) {
             return Uni.createFrom().item(new Rotation(Outcome.UNKNOWN, null, null));
         }
         String newToken = token(Base64.getUrlDecoder().decode(fam.get()));
-        return eval(ROTATE, List.of(tokenKey(fam.get(), hash(token)), tokenKey(fam.get(), hash(newToken)), familyKey(fam.get())),
-                clientId, Long.toString(Instant.now().getEpochSecond()), Long.toString(idleTimeout.toSeconds()),
-                hash(newToken), tokenKeyPrefix(fam.get()))
+        List<String> keys = List.of(tokenKey(fam.get(), hash(token)), tokenKey(fam.get(), hash(newToken)), familyKey(fam.get()));
+        return replicated.eval(ROTATE, keys, List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
+                        Long.toString(idleTimeout.toSeconds()), hash(newToken), tokenKeyPrefix(fam.get())))
+                .flatMap(outcome -> outcome.confirmed() || !"rotated".equals(outcome.reply().get(0).toString())
+                        ? Uni.createFrom().item(outcome.reply())
+                        : eval(UNDO_ROTATE, keys, hash(newToken)).onItemOrFailure()
+                                .transformToUni((undone, failure) -> Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed())))
                 .map(r -> switch (r.get(0).toString()) {
                     case "rotated" -> new Rotation(Outcome.ROTATED, data(r), newToken);
                     case "wrong_client" -> new Rotation(Outcome.WRONG_CLIENT, null, null);

@@ -1,6 +1,6 @@
 package com.techcorp.auth.grant.password;
 
-import com.techcorp.auth.support.Browser;
+import com.techcorp.oauth.teststorage.Browser;
 import com.techcorp.auth.support.IdentityServiceProcess;
 import com.techcorp.auth.support.SeedUsers;
 import com.techcorp.auth.support.TestClients;

@@ -42,7 +42,9 @@ class RedisOutageTest {
                 System.setProperty(PORT_PROPERTY, Integer.toString(port));
                 start(port);
             }
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port, "quarkus.flyway.clean-at-start", "false");
+            // Standalone whatever the other tests run on (TEST_REDIS_TOPOLOGY): this Redis is one node, without replicas.
+            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port, "quarkus.redis.client-type", "standalone",
+                    "auth.redis.replica-acks", "0", "quarkus.flyway.clean-at-start", "false");
         }
     }
 

@@ -1,11 +1,14 @@
-package com.techcorp.auth.support;
+package com.techcorp.oauth.teststorage;
 
-import com.techcorp.auth.grant.authorizationcode.Pkce;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +20,8 @@ import static io.restassured.RestAssured.given;
 /**
  * A user's browser at the authorization endpoint, over real HTTP: it keeps the auth-service's
  * cookie, reads the hidden fields of the page it was shown, posts the forms, and never follows a
- * redirect by itself so the test can look at where it would go.
+ * redirect by itself so the test can look at where it would go. Shared by the auth-service's tests
+ * (against the Quarkus test's base URI) and the e2e tests (against a service process).
  */
 public final class Browser {
 
@@ -25,11 +29,27 @@ public final class Browser {
 
     private final Map<String, String> cookies = new HashMap<>();
     private final Map<String, String> headers = new HashMap<>();
+    private final String baseUri;
     private Response last;
+
+    /** A browser at RestAssured's default base URI (a Quarkus test's). */
+    public Browser() {
+        this(null);
+    }
+
+    /** A browser at the auth-service at {@code baseUri}, e.g. http://127.0.0.1:8080. */
+    public Browser(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    private RequestSpecification request() {
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        return baseUri == null ? spec : spec.baseUri(baseUri);
+    }
 
     /** GET /oauth/authorize with these query parameters. */
     public Response authorize(Map<String, String> query) {
-        last = given().redirects().follow(false).cookies(cookies).queryParams(query).get("/oauth/authorize");
+        last = request().queryParams(query).get("/oauth/authorize");
         keepCookies();
         return last;
     }
@@ -51,7 +71,7 @@ public final class Browser {
         form.put("csrf_token", hidden("csrf_token"));
         form.putAll(fields);
         form.values().removeIf(v -> v == null);
-        last = given().redirects().follow(false).cookies(cookies).headers(headers).contentType("application/x-www-form-urlencoded")
+        last = request().headers(headers).contentType("application/x-www-form-urlencoded")
                 .formParams(form).post(path);
         keepCookies();
         return last;
@@ -65,7 +85,7 @@ public final class Browser {
 
     /** A GET of any page of the auth-service, with the browser's cookies (the logout endpoint). */
     public Response get(String path, Map<String, String> query) {
-        last = given().redirects().follow(false).cookies(cookies).queryParams(query).get(path);
+        last = request().queryParams(query).get(path);
         keepCookies();
         return last;
     }
@@ -111,8 +131,18 @@ public final class Browser {
         query.put("client_id", clientId);
         query.put("redirect_uri", redirectUri);
         query.put("state", state);
-        query.put("code_challenge", Pkce.s256(VERIFIER));
+        query.put("code_challenge", s256(VERIFIER));
         query.put("code_challenge_method", "S256");
         return query;
+    }
+
+    /** The S256 code challenge of a verifier (RFC 7636 §4.2). */
+    public static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
