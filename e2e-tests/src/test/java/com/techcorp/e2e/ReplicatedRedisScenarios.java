@@ -128,8 +128,7 @@ abstract class ReplicatedRedisScenarios {
     void aRevokedAccessTokenStopsWorkingAtTheResourceServer() {
         String token = reportServiceToken(suite);
         salesAsTheSeedShowsThem(suite, token);
-        given().baseUri(suite.url(suite.auth)).auth().preemptive().basic("report_service_id", "super_secret")
-                .formParam("token", token).post("/oauth/revoke").then().statusCode(200);
+        revoke(token).statusCode(200);
         await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() ->
                 given().baseUri(suite.url(suite.data)).auth().oauth2(token).get("/data").statusCode() == 401);
     }
@@ -277,6 +276,28 @@ abstract class ReplicatedRedisScenarios {
         }
     }
 
+    /**
+     * A revocation is confirmed like a rotation: while the replica of its slot's master is frozen
+     * it answers 503 (a failover could lose it) and stands on the master; retried, it answers 200
+     * and the resource server refuses the token.
+     */
+    @Test
+    @Order(9)
+    void aRevocationTheReplicaCannotConfirmIsA503AndItsRetrySucceeds() {
+        String token = reportServiceToken(suite);
+        Node replica = replicaOf(masterOf("{secevents}"));
+        replica.pause();
+        try {
+            revoke(token).statusCode(503).header("Retry-After", notNullValue());
+        } finally {
+            replica.resume();
+        }
+        awaitReplicated();
+        revoke(token).statusCode(200);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).until(() ->
+                given().baseUri(suite.url(suite.data)).auth().oauth2(token).get("/data").statusCode() == 401);
+    }
+
     /** The key whose hash slot holds the token's family (RefreshTokenStore: "rt:{family}:..."). */
     static String slotKey(String refreshToken) {
         byte[] raw = Base64.getUrlDecoder().decode(refreshToken);
@@ -316,6 +337,11 @@ abstract class ReplicatedRedisScenarios {
     private io.restassured.response.ValidatableResponse clientToken(String clientId, String secret) {
         return given().baseUri(suite.url(suite.auth)).auth().preemptive().basic(clientId, secret)
                 .formParam("grant_type", "client_credentials").post("/oauth/token").then();
+    }
+
+    private io.restassured.response.ValidatableResponse revoke(String accessToken) {
+        return given().baseUri(suite.url(suite.auth)).auth().preemptive().basic("report_service_id", "super_secret")
+                .formParam("token", accessToken).post("/oauth/revoke").then();
     }
 
     private io.restassured.response.ValidatableResponse redeem(String code) {

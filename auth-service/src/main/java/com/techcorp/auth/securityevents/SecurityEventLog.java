@@ -1,10 +1,10 @@
 package com.techcorp.auth.securityevents;
 
 import com.techcorp.auth.config.AuthConfig;
+import com.techcorp.auth.support.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
 import io.quarkus.redis.datasource.stream.StreamRange;
-import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -43,7 +43,13 @@ public class SecurityEventLog {
     public record Page(List<Entry> entries, boolean more, String cursor) {
     }
 
+    /** KEYS: the log. ARGV: the oldest id to keep, the event's jti, the SET. */
+    private static final String APPEND = """
+            return redis.call('XADD', KEYS[1], 'MINID', '~', ARGV[1], '*', 'jti', ARGV[2], 'set', ARGV[3])
+            """;
+
     private final ReactiveStreamCommands<String, String, String> streams;
+    private final ReplicatedWrites replicated;
     private final String key;
     private final Duration retention;
     private final Vertx vertx;
@@ -55,8 +61,9 @@ public class SecurityEventLog {
     private volatile boolean ticking;
     private long timer = -1;
 
-    public SecurityEventLog(ReactiveRedisDataSource redis, AuthConfig config, Vertx vertx) {
+    public SecurityEventLog(ReactiveRedisDataSource redis, ReplicatedWrites replicated, AuthConfig config, Vertx vertx) {
         this.streams = redis.stream(String.class, String.class, String.class);
+        this.replicated = replicated;
         // One hash tag for everything revocation keeps: one Redis Cluster slot, one script may touch all.
         this.key = config.redis().keyPrefix() + "{secevents}:log";
         this.retention = config.tokens().maxAccessTokenLifetime().plus(config.tokens().clockSkew());
@@ -74,11 +81,19 @@ public class SecurityEventLog {
         wakeAll();
     }
 
-    /** Appends a SET; entries older than the retention are trimmed on the way. */
+    /**
+     * Appends a SET; entries older than the retention are trimmed on the way. Confirmed by the
+     * replicas like a rotation ({@link ReplicatedWrites}), which confirms with it what its master
+     * wrote before (the revocation's own mark, in the same slot): a revocation a failover could
+     * lose fails with {@link ReplicatedWrites.NotConfirmed}, a 503 its caller may retry (a
+     * revocation is idempotent). It is never undone: on the master it stands.
+     */
     public Uni<String> append(String jti, String set) {
         String oldest = Instant.now().minus(retention).toEpochMilli() + "-0";
-        return streams.xadd(key, new XAddArgs().minid(oldest).nearlyExactTrimming(), Map.of("jti", jti, "set", set))
-                .invoke(id -> wakeAll());
+        return replicated.eval(APPEND, List.of(key), List.of(oldest, jti, set))
+                .invoke(appended -> wakeAll())
+                .flatMap(appended -> appended.confirmed() ? Uni.createFrom().item(appended.reply().toString())
+                        : Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed()));
     }
 
     /**
