@@ -6,7 +6,7 @@
 # that nothing serializes across replicas (the ratio stays near 100 %). Then a key rotation started
 # on one replica while tokens from all three are validated at the data-service: failed validations.
 #
-#   bench/scale-out.sh            (DURATION=20 CONNECTIONS=16 to change)
+#   bench/scale-out.sh            (DURATION=20 CONNECTIONS=16 PACE_MS=40 to change)
 #
 # Needs wrk, psql, haproxy, redis-server and redis-cli, and PostgreSQL at the usual address.
 . "$(dirname "$0")/lib.sh"
@@ -79,21 +79,29 @@ printf '%-9s %-10s %-8s %-8s %-7s %-11s %-13s %s\n' replicas tokens/s p50 p99 no
 # then 1, 2, 3 replicas and 1 again (the drift of the machine over the run).
 balance 3
 wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-45}s" -s "$ROOT/bench/post-form.lua" "$URL" >/dev/null
-base=""
-for n in 1 2 3 1; do
+# measure N [DELAY_MS]: N replicas behind the balancer, saturated or paced (each connection
+# DELAY_MS apart: the same offered load for every N, none of the replicas saturated).
+measure() {
+  local n=$1 out rps requests p50 p99 non2xx per_cpu c0 c1
   balance "$n"
-  wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-form.lua" "$URL" >/dev/null
+  DELAY_MS=${2:-} wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-form.lua" "$URL" >/dev/null
   c0=$(cpu_of "$n")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/post-form.lua" "$URL")
+  out=$(DELAY_MS=${2:-} wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$ROOT/bench/post-form.lua" "$URL")
   c1=$(cpu_of "$n")
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}'); requests=$(echo "$out" | awk '/requests in/ {print $1}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}'); p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
   non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   per_cpu=$(awk -v r="$requests" -v a="$c1" -v b="$c0" 'BEGIN {printf "%.0f", r / (a - b)}')
   base=${base:-$per_cpu}
-  printf '%-9s %-10s %-8s %-8s %-7s %-11s %-13s %s\n' "$n" "$rps" "$p50" "$p99" "${non2xx:-0}" \
+  printf '%-9s %-10s %-8s %-8s %-7s %-11s %-13s %s\n' "$n${2:+ paced}" "$rps" "$p50" "$p99" "${non2xx:-0}" \
     "$(awk -v a="$c1" -v b="$c0" 'BEGIN {printf "%.1fs", a - b}')" "$per_cpu" "$(awk -v p="$per_cpu" -v b="$base" 'BEGIN {printf "%.0f%%", 100 * p / b}')"
-done
+}
+base=""
+for n in 1 2 3 1; do measure "$n"; done
+# Paced to about 40 % of one replica's saturated rate, the same for every N.
+echo "-- paced: each of $CONNECTIONS connections ${PACE_MS:-40} ms apart"
+base=""
+for n in 1 2 3 1; do measure "$n" "${PACE_MS:-40}"; done
 
 echo "== a key rotation on replica 2 while tokens from all three are validated at the data-service"
 admin=$(curl -s -u bootstrap-admin:bench-admin-secret -d grant_type=client_credentials "http://127.0.0.1:${PORTS[0]}/oauth/token" \

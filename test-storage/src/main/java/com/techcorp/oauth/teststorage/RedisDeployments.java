@@ -92,16 +92,7 @@ public final class RedisDeployments {
         }
 
         private void signal(String name) {
-            try {
-                if (new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor() != 0) {
-                    throw new IllegalStateException("kill -" + name + " failed");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ServiceProcess.signal(process, name);
         }
 
         private void start() {

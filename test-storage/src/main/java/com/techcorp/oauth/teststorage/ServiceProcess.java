@@ -124,6 +124,11 @@ public final class ServiceProcess {
     }
 
     private void signal(String name) {
+        signal(process, name);
+    }
+
+    /** Sends a signal (STOP, CONT, TERM…) to a process the tests started. */
+    static void signal(Process process, String name) {
         try {
             Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
             if (kill.waitFor() != 0) {
