@@ -90,10 +90,10 @@ public class SecurityEventLog {
      */
     public Uni<String> append(String jti, String set) {
         String oldest = Instant.now().minus(retention).toEpochMilli() + "-0";
-        return replicated.eval(APPEND, List.of(key), List.of(oldest, jti, set))
-                .invoke(appended -> wakeAll())
-                .flatMap(appended -> appended.confirmed() ? Uni.createFrom().item(appended.reply().toString())
-                        : Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed()));
+        return replicated.evalConfirmed(APPEND, List.of(key), List.of(oldest, jti, set), appended -> true, null, List.of())
+                // Appended even when unconfirmed: on the master it stands, and pollers may read it.
+                .onTermination().invoke(this::wakeAll)
+                .map(Object::toString);
     }
 
     /**

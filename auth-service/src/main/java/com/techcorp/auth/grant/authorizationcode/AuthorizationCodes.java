@@ -125,13 +125,10 @@ public class AuthorizationCodes {
         if (!RandomTokens.isOf32Bytes(code)) {
             return Uni.createFrom().item(new Redemption(Outcome.UNKNOWN, null, null, null, 0));
         }
-        return replicated.eval(REDEEM, List.of(key(code)), List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
+        return replicated.evalConfirmed(REDEEM, List.of(key(code)), List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
                         nullToEmpty(redirectUri), verifier == null ? "" : Pkce.s256(verifier), nullToEmpty(verifier),
-                        Long.toString(REPLAY_WINDOW.toSeconds())))
-                .flatMap(outcome -> outcome.confirmed() || !"redeemed".equals(outcome.reply().get(0).toString())
-                        ? Uni.createFrom().item(outcome.reply())
-                        : redis.execute("EVAL", UNDO_REDEEM, "1", key(code)).onItemOrFailure()
-                                .transformToUni((undone, failure) -> Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed())))
+                        Long.toString(REPLAY_WINDOW.toSeconds())),
+                        r -> "redeemed".equals(r.get(0).toString()), UNDO_REDEEM, List.of())
                 .map(AuthorizationCodes::redemption);
     }
 

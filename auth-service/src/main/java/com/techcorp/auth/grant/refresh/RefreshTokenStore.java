@@ -152,12 +152,9 @@ public class RefreshTokenStore {
         }
         String newToken = token(Base64.getUrlDecoder().decode(fam.get()));
         List<String> keys = List.of(tokenKey(fam.get(), hash(token)), tokenKey(fam.get(), hash(newToken)), familyKey(fam.get()));
-        return replicated.eval(ROTATE, keys, List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
-                        Long.toString(idleTimeout.toSeconds()), hash(newToken), tokenKeyPrefix(fam.get()), hash(token)))
-                .flatMap(outcome -> outcome.confirmed() || !"rotated".equals(outcome.reply().get(0).toString())
-                        ? Uni.createFrom().item(outcome.reply())
-                        : eval(UNDO_ROTATE, keys, hash(newToken)).onItemOrFailure()
-                                .transformToUni((undone, failure) -> Uni.createFrom().failure(new ReplicatedWrites.NotConfirmed())))
+        return replicated.evalConfirmed(ROTATE, keys, List.of(clientId, Long.toString(Instant.now().getEpochSecond()),
+                        Long.toString(idleTimeout.toSeconds()), hash(newToken), tokenKeyPrefix(fam.get()), hash(token)),
+                        r -> "rotated".equals(r.get(0).toString()), UNDO_ROTATE, List.of(hash(newToken)))
                 .map(r -> switch (r.get(0).toString()) {
                     case "rotated" -> new Rotation(Outcome.ROTATED, data(r), newToken);
                     case "wrong_client" -> new Rotation(Outcome.WRONG_CLIENT, null, null);
